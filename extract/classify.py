@@ -1,0 +1,22 @@
+"""Pick the family parser for a document: the first family that recognises it."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from extract.exceptions import Unrecognised
+from extract.pdf_text import Document
+
+# Order matters where families share wording: the most specific first.
+FAMILIES: tuple[ModuleType, ...] = ()
+
+
+def classify(document: Document) -> ModuleType:
+    for family in FAMILIES:
+        if family.recognise(document):
+            return family
+    first_line = next((line.strip() for line in document.pages[0].splitlines() if line.strip()), "")
+    raise Unrecognised(
+        f"not a report family this parser knows (page 1 starts {first_line[:80]!r}); "
+        "if it is an Ofsted report, open an issue with the file so a family parser can be added"
+    )

@@ -1,0 +1,1 @@
+"""Prefect flows (nightly, refresh, backfill, ingest) and the `ofsted` command line."""

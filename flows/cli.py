@@ -1,0 +1,53 @@
+"""The `ofsted` command line: a thin shell over the library; each subcommand lives in flows/commands/."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMAND_MODULES = (
+    "flows.commands.extract",
+)
+
+EPILOG = """\
+Configuration (environment variables):
+  OFSTED_HOME         data folder, raw PDFs under OFSTED_HOME/raw (default ./data)
+  OFSTED_DB           DuckDB warehouse file (default OFSTED_HOME/ofsted.duckdb)
+  OFSTED_REPORTS_URL  reports site (default https://reports.ofsted.gov.uk)
+  OFSTED_FILES_URL    files host (default https://files.ofsted.gov.uk)
+"""
+
+
+class UserError(Exception):
+    """An error the user can fix; printed as one line without a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ofsted",
+        description="Ofsted inspection reports -> a DuckDB warehouse for trend analysis.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"ofsted {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"ofsted {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
