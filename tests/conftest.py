@@ -40,3 +40,16 @@ def corpus_reports(corpus: Path, manifest: list[dict]) -> dict:
 
     paths = [corpus / row["path"] for row in manifest]
     return {row["path"]: report for row, report in zip(manifest, extract_paths(paths))}
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory):
+    """One Prefect test harness (temporary server and database) for the whole session; opt in by name."""
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ["PREFECT_HOME"] = str(tmp_path_factory.mktemp("prefect-home"))
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
