@@ -8,6 +8,9 @@ import sys
 
 COMMAND_MODULES = (
     "flows.commands.extract",
+    "flows.commands.ingest",
+    "flows.commands.sql",
+    "flows.commands.export",
 )
 
 EPILOG = """\

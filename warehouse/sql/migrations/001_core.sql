@@ -130,11 +130,10 @@ CREATE TABLE failures (
     first_seen TIMESTAMP NOT NULL,
     last_seen TIMESTAMP NOT NULL,
     attempts INTEGER NOT NULL,
-    resolved_at TIMESTAMP,
-    UNIQUE (stage, target)
+    resolved_at TIMESTAMP
 );
 COMMENT ON TABLE failures IS 'What failed, where and why: one row per stage and target, retried by the next run and resolved when it succeeds.';
-COMMENT ON COLUMN failures.failure_id IS 'Key: a hash of stage and target, so the same failure keeps its id across runs.';
+COMMENT ON COLUMN failures.failure_id IS 'Key: a hash of stage and target (one row per stage and target), so the same failure keeps its id across runs.';
 COMMENT ON COLUMN failures.run_id IS 'The last run that saw this failure (runs.run_id).';
 COMMENT ON COLUMN failures.stage IS 'Stage that failed: discover, download, extract, load.';
 COMMENT ON COLUMN failures.target IS 'What failed: a URL, a file path or a provider URN.';
