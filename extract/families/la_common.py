@@ -78,3 +78,24 @@ def title_lines(page_text: str, stop: re.Pattern) -> list[str]:
         if line.strip() and not line.strip().isdigit():
             lines.append(line.strip())
     return lines
+
+
+# "Inspection of Leeds City local authority children's services" (2021 on), "Inspection of Bradford Children
+# and Families Trust"; earlier templates print the authority on its own lines above the title.
+TITLE_NAMING_PROVIDER = re.compile(
+    r"Inspection\s+of\s+(?P<name>.+?)\s+(?:(?:local\s+authority\s+)?children['’]s\s+services|(?=Inspection\s+dates?))",
+    re.IGNORECASE | re.DOTALL,
+)
+TITLE_AFTER_PROVIDER = re.compile(r"^\s*(?:Re)?inspection\s+of\b", re.IGNORECASE)
+NAMED_TITLE_START = re.compile(r"^\s*Inspection\s+of\s+(?!children|services|local\s+authority|looked)", re.I)
+
+
+def provider_from_title(page_text: str) -> str | None:
+    """The authority as printed at the top of page 1."""
+    first_lines = [line for line in page_text.splitlines() if line.strip() and not line.strip().isdigit()]
+    if first_lines and NAMED_TITLE_START.match(first_lines[0]):
+        match = TITLE_NAMING_PROVIDER.search(page_text)
+        if match:
+            return " ".join(match.group("name").split())
+    name = " ".join(title_lines(page_text, TITLE_AFTER_PROVIDER))
+    return name or None

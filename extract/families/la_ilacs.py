@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extract.families.base import Parsed
-from extract.families.la_common import KIND, body_grades, cross_check, judgement_table
+from extract.families.la_common import KIND, provider_from_title, body_grades, cross_check, judgement_table
 from extract.pdf_text import Document
 from extract.text.grades import LabelledArea, flexible
 
@@ -53,6 +53,7 @@ def parse(document: Document) -> Parsed:
     cross_check(judgements, body_grades(document, BODY_AREAS, table_page + 1), "the section heading")
     return Parsed(
         kind=KIND,
+        provider=provider_from_title(document.pages[0]),
         framework=framework_of({j.area for j in judgements}),
         judgements=judgements,
     )

@@ -45,7 +45,13 @@ def recognise(document: Document) -> bool:
 def parse(document: Document) -> Parsed:
     table = record_of_main_findings(document)
     cross_check(table, body_grades(document), "the section's Grade line")
-    return Parsed(kind=KIND, framework=FRAMEWORK, judgements=table)
+    return Parsed(kind=KIND, framework=FRAMEWORK, provider=provider_above_dates(document.pages[0]), judgements=table)
+
+
+def provider_above_dates(page_text: str) -> str | None:
+    """The authority is the line printed just above "Inspection dates"."""
+    above = page_text[: page_text.find("Inspection date")].splitlines()
+    return next((line.strip() for line in reversed(above) if line.strip()), None)
 
 
 def record_of_main_findings(document: Document) -> list[Judgement]:

@@ -12,7 +12,7 @@ import re
 
 from extract.exceptions import Unrecognised
 from extract.families.base import Parsed
-from extract.families.la_common import KIND, body_grades, cross_check, judgement_table
+from extract.families.la_common import KIND, provider_from_title, body_grades, cross_check, judgement_table
 from extract.pdf_text import Document
 from extract.records import Judgement
 from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible, grade_from_words
@@ -81,6 +81,7 @@ def parse(document: Document) -> Parsed:
     lscb = sentence_judgement(document, "lscb", LSCB_SENTENCES)
     return Parsed(
         kind=KIND,
+        provider=provider_from_title(document.pages[0]),
         framework=FRAMEWORK,
         judgements=[overall, *rows, *([lscb] if lscb else [])],
     )
