@@ -66,7 +66,7 @@ class IngestSummary:
     replaced: int = 0
     unchanged: int = 0
     kept_newer: int = 0
-    not_read: list[str] = field(default_factory=list)  # "path: error" of files that gave no judgements
+    not_read: list[str] = field(default_factory=list)  # errors of files that gave no judgements
     seconds: float = 0.0
 
     @property
@@ -76,9 +76,10 @@ class IngestSummary:
     def add(self, reports: Sequence[Report], frames: Frames, result: LoadResult) -> None:
         self.files += len(reports)
         self.read += sum(report.ok for report in reports)
-        self.not_read += [f"{u.path}: {u.error}" for u in frames.unkeyed]
+        # Errors name their file already.
+        self.not_read += [u.error for u in frames.unkeyed]
         self.not_read += [
-            f"{path}: {error}"
+            error or f"{path}: {status}"
             for path, status, error in zip(frames.reports["path"], frames.reports["status"], frames.reports["error"])
             if status != "ok"
         ]

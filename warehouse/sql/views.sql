@@ -6,8 +6,9 @@ WITH inspections AS (
     SELECT
         r.*,
         -- The same inspection loaded from two files (a republished report): the latest publication wins.
+        -- A report without an end date cannot be matched to another, so it stands alone.
         row_number() OVER (
-            PARTITION BY r.urn, r.inspection_end
+            PARTITION BY r.urn, coalesce(CAST(r.inspection_end AS VARCHAR), r.report_id)
             ORDER BY r.published DESC NULLS LAST, r.loaded_at DESC, r.report_id
         ) AS copy_rank
     FROM reports AS r
