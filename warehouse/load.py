@@ -83,8 +83,10 @@ def load_frames(con: duckdb.DuckDBPyConnection, frames: Frames) -> LoadResult:
         "FROM reports AS r JOIN stage_reports USING (report_id)"
     ).df()
     actions = plan_reports(frames.reports, stored)
-    plan = pd.DataFrame({"report_id": list(actions), "action": [a.value for a in actions.values()]})
-    con.execute("CREATE OR REPLACE TEMP TABLE load_plan AS SELECT * FROM plan")
+    con.execute("CREATE OR REPLACE TEMP TABLE load_plan (report_id VARCHAR PRIMARY KEY, action VARCHAR NOT NULL)")
+    if actions:
+        plan = pd.DataFrame({"report_id": list(actions), "action": [a.value for a in actions.values()]})
+        con.execute("INSERT INTO load_plan SELECT report_id, action FROM plan")
     merge(con)
     drop_stage(con)
     taken = list(actions.values())

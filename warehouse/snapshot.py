@@ -64,7 +64,7 @@ def writer_lock(db: Path, timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) -> Iter
                     holder = handle.read().strip() or "unknown"
                     raise WarehouseBusy(
                         f"{db}: another process (pid {holder}) is writing the warehouse and did not finish within "
-                        f"{timeout:.0f} s; wait for it to finish and run again"
+                        f"{timeout:g} s; wait for it to finish and run again"
                     ) from None
                 time.sleep(LOCK_POLL_SECONDS)
         try:
