@@ -117,8 +117,8 @@ def stage(con: duckdb.DuckDBPyConnection, frames: Frames) -> None:
     for rule in TABLE_RULES:
         frame = getattr(frames, rule.table)
         columns = con.execute(
-            "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND database_name = current_database() "
-            "ORDER BY column_index",
+            "SELECT column_name, data_type FROM duckdb_columns() "
+            "WHERE table_name = ? AND database_name = current_database() ORDER BY column_index",
             [rule.table],
         ).fetchall()
         # Spelled out rather than CREATE ... AS SELECT ... LIMIT 0: in DuckDB 2.0, a table made that way inside a
