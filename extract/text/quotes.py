@@ -23,7 +23,7 @@ MAX_QUOTE_CHARS = 450
 ABBREVIATIONS = frozenset(
     "e.g i.e etc mr mrs ms dr st no nos para paras vs approx fig cf inc ltd co dept govt prof rev".split()
 )
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])['’”)\]]*\s+(?=['‘“(]?[A-Z0-9])")
+SENTENCE_BREAK = re.compile(r"[.!?]['’”)\]]*(?P<gap>\s+)(?=['‘“(]?[A-Z0-9])")
 LAST_WORD = re.compile(r"([\w.]+)[.!?]['’”)\]]*$")
 SENTENCE_START = re.compile(r"^['‘“(]?[A-Z0-9]")
 SENTENCE_FINISH = re.compile(r"[.!?]['’”)\]]*$")
@@ -85,7 +85,7 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     sentences = []
     start = 0
     for match in SENTENCE_BREAK.finditer(text):
-        candidate = text[start : match.start()]
+        candidate = text[start : match.start("gap")]
         last = LAST_WORD.search(candidate)
         word = last.group(1).lower().rstrip(".") if last else ""
         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):

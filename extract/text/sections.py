@@ -142,25 +142,30 @@ def match_heading(lines: Sequence[Line], index: int, pattern: re.Pattern) -> int
 
 
 def looks_like_heading(lines: Sequence[Line], index: int) -> bool:
-    """A line that reads as an unknown heading: short, after the end of a sentence, not ending in one, and
-    followed by a capitalised sentence or a list."""
-    line = lines[index]
-    words = line.text.split()
-    if line.bullet or not words or len(words) > HEADING_MAX_WORDS or not words[0][:1].isupper():
+    """A line that reads as an unknown heading: short, after the end of a sentence or another heading, not
+    ending in a sentence, and followed by a capitalised sentence, a list, or the heading's own second line."""
+    if not _short_title(lines[index]):
         return False
-    if HEADING_ENDINGS.search(line.text) or words[-1].lower() in RUN_ON_WORDS:
-        return False
-    previous = lines[index - 1].text if index > 0 else ""
-    if previous and not SENTENCE_END.search(previous) and not _is_short_title(lines, index - 1):
+    previous = lines[index - 1] if index > 0 else None
+    if previous is not None and not SENTENCE_END.search(previous.text) and not _short_title(previous):
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return following is None or following.bullet or following.text[:1].isupper()
+    if following is None or following.bullet or following.text[:1].isupper():
+        return True
+    # A heading wrapped onto a second line: the two together are still heading-sized.
+    wrapped = Line(f"{lines[index].text} {following.text}", lines[index].page)
+    return _short_title(wrapped)
 
 
-def _is_short_title(lines: Sequence[Line], index: int) -> bool:
-    """A previous line that itself reads as a heading (two headings in a row)."""
-    text = lines[index].text
-    return len(text.split()) <= HEADING_MAX_WORDS and not HEADING_ENDINGS.search(text) and not lines[index].bullet
+def _short_title(line: Line) -> bool:
+    words = line.text.split()
+    return (
+        not line.bullet
+        and 0 < len(words) <= HEADING_MAX_WORDS
+        and words[0][:1].isupper()
+        and not HEADING_ENDINGS.search(line.text)
+        and words[-1].lower() not in RUN_ON_WORDS
+    )
 
 
 def find_heading(lines: Sequence[Line], variants: Iterable[str], start: int = 0) -> tuple[int, int] | None:
