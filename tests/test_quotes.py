@@ -76,6 +76,17 @@ def test_bullets_are_separate_passages_and_count_without_a_full_stop():
     assert passage_sentences(passages[0]) == [(2, "The quality and timeliness of assessments for disabled children")]
 
 
+def test_bullet_may_start_in_lower_case():
+    (passage,) = lines_to_passages([Line("the quality of assessments so that they analyse risk", 2, bullet=True)])
+    assert passage_sentences(passage) == [(2, "the quality of assessments so that they analyse risk")]
+
+
+def test_prose_after_a_bullet_belongs_to_it():
+    lines = [Line("Plans are late. They are also", 2, bullet=True), Line("vague. Reviews are slow.", 2)]
+    (passage,) = lines_to_passages(lines)
+    assert passage.text == "Plans are late. They are also vague. Reviews are slow."
+
+
 def test_unfinished_bullet_cut_by_a_page_break_is_not_quoted():
     lines = [Line("Plans for children are not always", 2, bullet=True), Line("reviewed on time.", 3)]
     assert passage_sentences(lines_to_passages(lines)[0]) == []

@@ -54,12 +54,11 @@ def join_lines(texts: Iterable[str]) -> str:
 
 
 def lines_to_passages(lines: Sequence[Line]) -> list[Passage]:
-    """Group lines into bulleted items and prose runs (a bullet starts an item; prose after a list item that
-    ends a sentence starts a new run)."""
+    """Group lines into passages: each bullet starts one that runs to the next bullet (its wrapped lines carry
+    no glyph), and the prose before the first bullet is one more."""
     groups: list[list[Line]] = []
     for line in lines:
-        starts_new = not groups or line.bullet or (groups[-1][0].bullet and _ends_sentence(groups[-1][-1].text))
-        if starts_new:
+        if not groups or line.bullet:
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -98,13 +97,15 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 
 
 def passage_sentences(passage: Passage) -> list[tuple[int, str]]:
-    """(page, sentence) for each complete sentence of the passage printed on a single page. The last words of
-    a bullet count as a sentence even without a full stop ("The quality of plans")."""
+    """(page, sentence) for each complete sentence of the passage printed on a single page. A bullet's last
+    words count as a sentence without a full stop ("The quality of plans"), and its first may start in lower
+    case ("the quality of assessments")."""
     found = []
     for offset, sentence in split_sentences(passage.text):
         end = offset + len(sentence) - 1
         finished = _ends_sentence(sentence) or (passage.bullet and end >= len(passage.text.rstrip()) - 1)
-        if not finished or not SENTENCE_START.match(sentence):
+        started = SENTENCE_START.match(sentence) or (passage.bullet and offset == 0)
+        if not finished or not started:
             continue
         if passage.pages[offset] != passage.pages[end]:
             continue
