@@ -138,3 +138,46 @@ def test_sections_finds_every_repeat_of_a_heading():
         ["Police referrals are slow."],
         ["Health visitors lack training."],
     ]
+
+
+def test_footnotes_at_the_foot_of_a_page_are_dropped():
+    page = "In a significant proportion of cases seen by inspectors,\n \n1 This joint inspection was conducted under section 20.\n"
+    texts = [line.text for line in document_to_lines(Document((page,)))]
+    assert texts == ["In a significant proportion of cases seen by inspectors,"]
+
+
+def test_a_numbered_line_without_a_blank_before_it_is_kept():
+    page = "Bradford.\n1 This inspection included a ‘deep dive’ focus.\nMore text.\n"
+    assert len(document_to_lines(Document((page,)))) == 3
+
+
+def test_asides_are_left_out_and_the_section_carries_on_after_them():
+    lines = [
+        Line("Areas for improvement", 10),
+        Line("Within the MARU, strategy discussions are mostly timely, but they do not", 10, bullet=True),
+        Line("Practice study: highly effective practice", 10),
+        Line("All names are pseudonyms.", 10),
+        Line("routinely involve all relevant agencies.", 11),
+        Line("Next steps", 11),
+    ]
+    found = section(lines, ["Areas for improvement"], ["Next steps"], asides=["Practice study: highly effective practice"])
+    assert [line.text for line in found.lines] == [
+        "Within the MARU, strategy discussions are mostly timely, but they do not",
+        "routinely involve all relevant agencies.",
+    ]
+
+
+def test_an_aside_ends_at_a_known_heading_on_its_page():
+    lines = [
+        Line("Key strengths", 8),
+        Line("Leaders are ambitious.", 8, bullet=True),
+        Line("Case study: highly effective practice", 9),
+        Line("Sarah was helped.", 9),
+        Line("Areas for improvement", 9),
+        Line("Plans are vague.", 9, bullet=True),
+    ]
+    asides = ["Case study: highly effective practice"]
+    assert [line.text for line in section(lines, ["Key strengths"], ["Areas for improvement"], asides=asides).lines] == [
+        "Leaders are ambitious."
+    ]
+    assert [line.text for line in section(lines, ["Areas for improvement"], asides=asides).lines] == ["Plans are vague."]
