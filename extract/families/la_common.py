@@ -58,6 +58,28 @@ def body_grades(document: Document, areas: Sequence[LabelledArea], first_page: i
     return found
 
 
+SECTION_NAMES = {
+    "impact_of_leaders": "The impact of leaders on social work practice with children and families",
+    "help_and_protection": "The experiences and progress of children who need help and protection",
+    "children_in_care_and_care_leavers": "The experiences and progress of children in care and care leavers",
+    "children_in_care": "The experiences and progress of children in care",
+    "care_leavers": "The experiences and progress of care leavers",
+    "children_looked_after": "The experiences and progress of children looked after and achieving permanence",
+    "adoption_performance": "Adoption performance",
+    "leadership_management_governance": "Leadership, management and governance",
+}
+
+
+def body_heading_patterns(areas: Sequence[LabelledArea]) -> dict[str, str]:
+    """Each area's body heading, label and grade, as a regex: {section name: pattern}."""
+    return {
+        SECTION_NAMES[area.area]: rf"^[ \t]*(?:{'|'.join(area.labels)})[\s:.]*(?:(?:is|are)\s+(?:that\s+it\s+is\s+)?)?"
+        rf"(?:{GRADE_PATTERN})[ \t]*$"
+        for area in areas
+        if area.area in SECTION_NAMES
+    }
+
+
 def cross_check(table: list[Judgement], body: dict[str, tuple[str, int]], where: str) -> None:
     """Raise when the body's heading grade for an area differs from the table's: both are named, none chosen."""
     conflicts = [
