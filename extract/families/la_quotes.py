@@ -17,7 +17,7 @@ from extract.text.grades import GRADE_PATTERN
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)’'”][.!?])\s+(?=[A-Z‘“'(])")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}\.|[\u25a0-\u25ff\uf000-\uf0ff•\-–])\s*")
 FOOTNOTE_MARK = re.compile(r"(?<=[a-z?])\d+$")
-RUNNING_HEADER = re.compile(r"^\s*(?:\d+|Inspection of .*|.*\d{4}\s+\d+)\s*$")
+RUNNING_HEADER = re.compile(r"^\s*(?:\d+|Summary|Inspection of .*|.*\d{4}\s+\d+)\s*$")
 MIN_SENTENCE_CHARS = 40
 MAX_SENTENCE_CHARS = 600
 
