@@ -13,6 +13,8 @@ import re
 from extract.families.base import Parsed
 from extract.families.la_common import (
     KIND,
+    inspection_dates,
+    lead_inspector,
     body_grades,
     body_heading_patterns,
     cross_check,
@@ -59,8 +61,12 @@ def parse(document: Document) -> Parsed:
     judgements = judgement_table(document, AREAS)
     table_page = judgements[0].page
     cross_check(judgements, body_grades(document, BODY_AREAS, table_page + 1), "the section heading")
+    dates = inspection_dates(document)
     return Parsed(
         kind=KIND,
+        inspection_start=dates.start,
+        inspection_end=dates.end,
+        lead_inspector=lead_inspector(document),
         provider=provider_from_title(document.pages[0]),
         framework=framework_of({j.area for j in judgements}),
         judgements=judgements,

@@ -14,6 +14,8 @@ from extract.exceptions import Unrecognised
 from extract.families.base import Parsed
 from extract.families.la_common import (
     KIND,
+    inspection_dates,
+    lead_inspector,
     body_grades,
     body_heading_patterns,
     cross_check,
@@ -87,8 +89,12 @@ def parse(document: Document) -> Parsed:
     rows = judgement_table(document, TABLE_AREAS)
     cross_check(rows, body_grades(document, BODY_AREAS, rows[-1].page + 1), "the section heading")
     lscb = sentence_judgement(document, "lscb", LSCB_SENTENCES)
+    dates = inspection_dates(document)
     return Parsed(
         kind=KIND,
+        inspection_start=dates.start,
+        inspection_end=dates.end,
+        lead_inspector=lead_inspector(document),
         provider=provider_from_title(document.pages[0]),
         framework=FRAMEWORK,
         judgements=[overall, *rows, *([lscb] if lscb else [])],
