@@ -45,7 +45,7 @@ def test_dates_and_lead_inspector(la_reports, row):
     report = la_reports[row["file"]]
     assert str(report.inspection_start) == row["start"]
     assert str(report.inspection_end) == row["end"]
-    assert report.lead_inspector == row["lead_inspector"]
+    assert (report.lead_inspector or "") == row["lead_inspector"]
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row["file"] for row in ROWS])
