@@ -58,6 +58,7 @@ def test_letterhead_is_dropped():
     [
         pytest.param("\uf0b7 Leaders know", "Leaders know", True, id="private-use-symbol-bullet"),
         pytest.param("\uf0a7Leaders know", "Leaders know", True, id="private-use-no-space"),
+        pytest.param("\x83 The council should act", "The council should act", True, id="c1-control-bullet"),
         pytest.param("◼ Decision-making for children", "Decision-making for children", True, id="black-square"),
         pytest.param("• Plans", "Plans", True, id="round-bullet"),
         pytest.param("- Plans are reviewed", "Plans are reviewed", True, id="hyphen-bullet"),
