@@ -53,3 +53,17 @@ def prefect_harness(tmp_path_factory):
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def document_of():
+    """The page texts of a report file, read once per session whichever tests ask: document_of(path)."""
+    from functools import lru_cache
+
+    from extract.pdf_text import bytes_to_document
+
+    @lru_cache(maxsize=None)
+    def read(path: str):
+        return bytes_to_document(Path(path).read_bytes())
+
+    return read
