@@ -8,6 +8,8 @@ import sys
 
 COMMAND_MODULES = (
     "flows.commands.extract",
+    "flows.commands.report",
+    "flows.commands.chart",
 )
 
 EPILOG = """\
@@ -50,4 +52,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m flows.cli` runs this file as __main__; going through the importable module makes the UserError
+    # that commands import from flows.cli the same class that main() catches.
+    from flows.cli import main as cli_main
+
+    sys.exit(cli_main())
