@@ -90,3 +90,23 @@ def sample_report_html(sample_warehouse, tmp_path_factory) -> str:
     from warehouse.report import build_report
 
     return build_report(sample_warehouse, tmp_path_factory.mktemp("report")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def corpus_warehouse(corpus_reports, manifest, tmp_path_factory) -> Path:
+    """The whole shared corpus loaded into the fake warehouse, the provider page's URN winning (as on the site)."""
+    import dataclasses
+
+    urn_of = {row["path"]: row["la_urn"] for row in manifest}
+    reports, providers, seen = [], {}, set()
+    for path, report in corpus_reports.items():
+        if report.sha256 in seen or not urn_of.get(path):
+            continue
+        seen.add(report.sha256)
+        report = dataclasses.replace(report, urn=urn_of[path])
+        reports.append(report)
+        if report.ok and report.provider and report.kind != "school-inspection":
+            providers.setdefault(report.urn, Provider(report.urn, report.provider, None))
+    path = create_warehouse(tmp_path_factory.mktemp("corpus-warehouse") / "corpus.duckdb")
+    load(path, providers.values(), reports)
+    return path
