@@ -9,6 +9,7 @@ import pytest
 
 from tests.report.chromium import Browser, find_chromium
 from warehouse.report import build_report
+from warehouse.report.vocabulary import grade_style
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 WINDOW = (1280, 1800)
@@ -22,6 +23,8 @@ PAGE_FACTS = """({
   }),
   grids: document.querySelectorAll('table.grid').length,
   sections: document.querySelectorAll('article.authority').length,
+  cellColours: Object.fromEntries([...document.querySelectorAll('table.grid td[data-grade]')]
+    .map(td => [td.dataset.grade, getComputedStyle(td).backgroundColor])),
   byYear: Object.fromEntries([...document.querySelectorAll('#table-by-year td')]
     .map(td => [td.dataset.group + '/' + td.dataset.grade, Number(td.textContent)])),
 })"""
@@ -68,4 +71,12 @@ def test_corpus_report_renders_in_chromium(chromium, corpus_page, corpus_warehou
     assert facts["sections"] == authorities
     assert facts["grids"] == authorities_inspected > 0
     assert {key: count for key, count in facts["byYear"].items() if count} == by_year
+    assert facts["cellColours"] and all(
+        colour == css_rgb(grade_style(grade).fill) for grade, colour in facts["cellColours"].items()
+    ), facts["cellColours"]
+
+
+def css_rgb(hex_colour: str) -> str:
+    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
 

@@ -34,3 +34,10 @@ def test_query_reads_only_documented_views(query, sample_warehouse):
     read = relations_read(query.read_text(encoding="utf-8"))
     assert read, f"{query.name} reads nothing?"
     assert read <= documented, f"{query.name} reads {sorted(read - documented)}, which are not documented views"
+
+
+def test_footer_names_exactly_the_views_the_queries_read():
+    from warehouse.report.render import SOURCE_VIEWS
+
+    read = set().union(*(relations_read(query.read_text(encoding="utf-8")) for query in QUERIES))
+    assert set(SOURCE_VIEWS) == read
