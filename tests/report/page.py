@@ -31,7 +31,12 @@ def authority_article(page: str, urn: str) -> str:
 
 
 def grid_cells(article: str) -> dict[tuple[str, str], str | None]:
-    """{(area, report_id): grade or None} of an authority's grid."""
-    cells = re.findall(r'<td class="grade [^"]*" data-area="([^"]+)" data-report="([^"]+)"(?: data-grade="([^"]+)")?>',
-                       article)
-    return {(area, report): grade or None for area, report, grade in cells}
+    """{(area, report_id): grade or None} of an authority's grid, full inspections' columns only."""
+    inspections = re.findall(r'<th scope="col" class="inspection" data-report="([^"]+)">', article)
+    cells = {}
+    for area, row in re.findall(r'<tr data-area="([^"]+)">(.*?)</tr>', article, re.S):
+        # Visit columns are one cell spanning every row; the other cells follow the inspections in order.
+        grades = re.findall(r'<td (?:data-grade="([^"]+)"|class="none")>', row)
+        assert len(grades) == len(inspections), f"row {area}: {len(grades)} cells for {len(inspections)} inspections"
+        cells.update({(area, report): grade or None for report, grade in zip(inspections, grades)})
+    return cells

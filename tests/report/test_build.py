@@ -130,7 +130,7 @@ def test_quoted_strings_are_escaped(sample_report_html):
 def test_schools_and_unreadable_reports_are_left_out(sample_report_html):
     assert SCHOOL.name.replace("'", "&#39;") not in sample_report_html
     assert f'id="la-{SCHOOL.urn}"' not in sample_report_html
-    leeds_columns = len(re.findall(r'<th scope="col" class="(?:inspection|visit)">',
+    leeds_columns = len(re.findall(r'<th scope="col" class="(?:inspection|visit)" data-report=',
                                    authority_article(sample_report_html, LEEDS.urn)))
     assert leeds_columns == 6, "the unreadable 2024 Leeds report must not appear"
 

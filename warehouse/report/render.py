@@ -18,6 +18,7 @@ from warehouse.report.sections import authority_anchor, build_sections, is_grade
 from warehouse.report.svg import inline_svg
 from warehouse.report.vocabulary import (
     GRADE_STYLES,
+    UNKNOWN_GRADE_STYLE,
     area_label,
     framework_label,
     grade_label,
@@ -45,12 +46,6 @@ def long_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else "date not known"
 
 
-def grade_class(grade: str | None) -> str:
-    if not grade:
-        return "grade-none"
-    return f"grade-{grade}" if grade in GRADE_STYLES else "grade-unknown"
-
-
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -62,7 +57,6 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         long_date=long_date,
         grade_label=grade_label,
-        grade_class=grade_class,
         area_label=area_label,
         kind_label=kind_label,
         framework_label=framework_label,
@@ -70,6 +64,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         grade_styles=GRADE_STYLES,
+        unknown_grade_style=UNKNOWN_GRADE_STYLE,
         is_graded=is_graded,
         anchor=authority_anchor,
         source_views=SOURCE_VIEWS,
