@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import shlex
+from pathlib import Path
+
 import pytest
 
 from flows.cli import main
@@ -67,3 +71,10 @@ def test_help_explains_the_command(command, capsys):
     assert exit_.value.code == 0
     text = capsys.readouterr().out
     assert "OFSTED_DB" in text and ("--provider" in text or "--png" in text)
+
+
+def test_documented_error_example_is_what_the_cli_prints(sample_db, tmp_path, capsys):
+    docs = (Path(__file__).parents[2] / "docs" / "report.md").read_text(encoding="utf-8")
+    command, printed = re.search(r"\$ ofsted (chart .*)\n(ofsted chart: .*)\n", docs).groups()
+    assert main(shlex.split(command.replace("leeds.png", str(tmp_path / "leeds.png")))) == 2
+    assert capsys.readouterr().err == printed + "\n"
