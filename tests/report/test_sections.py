@@ -37,3 +37,10 @@ def test_latest_inspection_is_the_latest_dated_one_not_a_later_visit_or_an_undat
     assert latest_inspection(entries).report_id == "b"
     assert latest_inspection([entry("c", "la-inspection", None)]).report_id == "c"
     assert latest_inspection([entry("d", "jtai", date(2024, 1, 1))]) is None
+
+
+def test_second_copy_of_an_inspection_shown_once_but_a_lone_ungraded_file_kept():
+    first, copy = entry("a", "la-inspection", date(2019, 1, 1)), entry("b", "la-inspection", date(2019, 1, 1))
+    lone = entry("c", "la-inspection", date(2021, 1, 1))
+    grid = build_grid([first, copy, lone], [AreaJudgement("1", "a", "overall_effectiveness", "good", 2)])
+    assert [column.report_id for column in grid.columns] == ["a", "c"]

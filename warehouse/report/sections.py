@@ -53,11 +53,26 @@ def is_graded(entry: TimelineEntry) -> bool:
 
 
 def build_grid(entries: Iterable[TimelineEntry], judgements: Iterable[AreaJudgement]) -> TimelineGrid:
-    columns = tuple(entries)
-    reports = {column.report_id for column in columns}
+    entries = tuple(entries)
+    reports = {entry.report_id for entry in entries}
     grades = {(j.area, j.report_id): j.grade for j in judgements if j.report_id in reports}
+    columns = tuple(without_second_copies(entries, {report_id for _, report_id in grades}))
     areas = tuple(sorted({area for area, _ in grades}, key=area_sort_key))
     return TimelineGrid(areas=areas, columns=columns, grades=grades)
+
+
+def without_second_copies(entries: tuple[TimelineEntry, ...], judged: set[str]) -> list[TimelineEntry]:
+    """Drop a full inspection's second file (a republished report) that the history view does not count.
+
+    v_judgement_history keeps one report per inspection; the timeline lists every file. A graded entry with no
+    judgements, dated the same as one with judgements, is that other copy.
+    """
+    judged_dates = {e.inspection_end for e in entries if e.report_id in judged and e.inspection_end is not None}
+    return [
+        entry
+        for entry in entries
+        if not (is_graded(entry) and entry.report_id not in judged and entry.inspection_end in judged_dates)
+    ]
 
 
 def build_sections(data: ReportData) -> tuple[AuthoritySection, ...]:
