@@ -24,7 +24,11 @@ TITLES: tuple[str, ...] = (
     r"Inspection\s+of\s+progress\s+made\s+in\s+the\s+provision\s+of\s+safeguarding\s+services\s+in\s+(?:the\s+)?",
     r"Joint\s+area\s+review\s+(?:of\s+(?:the\s+)?)?",
 )
-TITLE = re.compile(rf"^\s*(?:{'|'.join(TITLES)})(?P<provider>[^\n]+(?:\n(?!\s*(?:Care\s+Quality|HM\s|Ofsted\b|Age\s+group))[^\n]+)*)", re.I | re.M)
+# The title's lines end where the inspectorates' names or the cover's details begin.
+COVER_AFTER_TITLE = r"\s*(?:Care\s+Quality|HM\s|Ofsted\b|Age\s+group)"
+TITLE = re.compile(
+    rf"^\s*(?:{'|'.join(TITLES)})(?P<provider>[^\n]+(?:\n(?!{COVER_AFTER_TITLE})[^\n]+)*)", re.IGNORECASE | re.MULTILINE
+)
 RECOGNISE = re.compile(rf"^\s*(?:{'|'.join(TITLES)})", re.IGNORECASE)
 
 OVERALL_HEADINGS = ("Overall judgement on progress since December 2008", "Overall judgement")

@@ -1,9 +1,9 @@
 """A report's body as lines with their page numbers, and the sections under its headings.
 
 `document_to_lines` drops what is printed around the prose rather than in it: running headers and footers
-(lines repeated at the top or bottom of many pages, page numbers and all), lone page numbers, Ofsted's
-letterhead, and the private-use glyphs fonts use for bullets. `section` finds a heading from a family's table
-of variants and gathers the lines under it until the next heading.
+(lines repeated at the top or bottom of many pages, page numbers and all), lone page numbers, footnotes,
+Ofsted's letterhead, and the glyphs fonts use for bullets. `section` finds a heading from a family's table of
+variants and gathers the lines under it until the next heading, leaving out boxed asides.
 """
 
 from __future__ import annotations
