@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from extract.records import Report
+from transform.areas import allowed_areas
 
 LA_INSPECTION = "la-inspection"
 OVERALL = "overall_effectiveness"
@@ -35,10 +36,17 @@ FLAG_DESCRIPTIONS: dict[Flag, str] = {
     Flag.MISSING_INSPECTION_DATES: "the inspection end date could not be read, so the report cannot be placed "
     "in time",
     Flag.DATES_OUT_OF_ORDER: "the inspection start date is after its end date",
-    Flag.MISSING_OVERALL_GRADE: "a full local-authority inspection without an overall effectiveness judgement",
+    Flag.MISSING_OVERALL_GRADE: "a full local-authority inspection without an overall effectiveness judgement, "
+    "under a framework that gives one (ILACS from 2026 does not)",
     Flag.MISSING_LEAD_INSPECTOR: "the lead inspector's name could not be read",
     Flag.NO_QUOTATIONS: "no key quotation could be read",
 }
+
+
+def judges_overall(framework: str | None) -> bool:
+    """ILACS from 2026 gives no overall effectiveness grade; frameworks we know nothing of are assumed to."""
+    allowed = allowed_areas(framework)
+    return allowed is None or OVERALL in allowed
 
 
 def report_flags(report: Report) -> list[Flag]:
@@ -48,7 +56,7 @@ def report_flags(report: Report) -> list[Flag]:
         flags.append(Flag.MISSING_INSPECTION_DATES)
     elif report.inspection_start is not None and report.inspection_start > report.inspection_end:
         flags.append(Flag.DATES_OUT_OF_ORDER)
-    if report.kind == LA_INSPECTION and report.grade_of(OVERALL) is None:
+    if report.kind == LA_INSPECTION and judges_overall(report.framework) and report.grade_of(OVERALL) is None:
         flags.append(Flag.MISSING_OVERALL_GRADE)
     if not report.lead_inspector:
         flags.append(Flag.MISSING_LEAD_INSPECTOR)

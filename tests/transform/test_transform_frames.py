@@ -118,3 +118,10 @@ def test_the_content_hash_ignores_where_a_file_was_read_but_not_what_it_says():
     assert frames_of(regraded).reports.iloc[0]["content_hash"] != base
     requoted = replace(report, quotations=[Quotation("Headline", 2, "Something else.")])
     assert frames_of(requoted).reports.iloc[0]["content_hash"] != base
+
+
+def test_a_framework_without_an_overall_grade_is_not_flagged_for_missing_it():
+    report = make_report(framework="ilacs-2026", grades={"impact_of_leaders": "outstanding"})
+    assert "missing_overall_grade" not in frames_of(report).reports.iloc[0]["quality_flags"]
+    older = make_report(framework="ilacs-2023", grades={"impact_of_leaders": "outstanding"})
+    assert "missing_overall_grade" in frames_of(older).reports.iloc[0]["quality_flags"]

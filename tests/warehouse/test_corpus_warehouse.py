@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -129,3 +130,17 @@ def test_ingesting_the_corpus_twice_changes_nothing(corpus_reports, tmp_path):
     assert load_batch(db, frames) == LoadResult(unchanged=len(corpus_reports))
     with reading(db) as con:
         assert fingerprint(con) == before
+
+
+def test_a_newer_parser_version_updates_the_corpus_rows_in_place(corpus_reports, tmp_path):
+    db = tmp_path / "w.duckdb"
+    load_batch(db, reports_to_frames([(report, None) for report in corpus_reports.values()]))
+    with reading(db) as con:
+        before = {table: f.rows for table, f in fingerprint(con).items()}
+    newer = [replace(report, parser_version="999.0.0") for report in corpus_reports.values()]
+    assert load_batch(db, reports_to_frames([(report, None) for report in newer])) == LoadResult(
+        replaced=len(corpus_reports)
+    )
+    with reading(db) as con:
+        assert {table: f.rows for table, f in fingerprint(con).items()} == before
+        assert con.execute("SELECT DISTINCT parser_version FROM reports").fetchall() == [("999.0.0",)]

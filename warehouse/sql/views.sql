@@ -136,14 +136,14 @@ SELECT
 FROM overall
 -- Gaps and islands: within a run of equal grades both numbers rise together, so their difference is constant.
 GROUP BY urn, grade, inspection_number - number_with_grade;
-COMMENT ON VIEW v_overall_streaks IS 'Runs of equal overall effectiveness grades at consecutive full inspections of an authority (a single inspection is a run of 1). Consecutive means consecutive among the inspections with an overall grade.';
+COMMENT ON VIEW v_overall_streaks IS 'Runs of equal overall effectiveness grades at consecutive full inspections of an authority (a single inspection is a run of 1). Consecutive means consecutive among the inspections with an overall grade (ILACS from 2026 gives none).';
 COMMENT ON COLUMN v_overall_streaks.urn IS 'URN of the authority.';
 COMMENT ON COLUMN v_overall_streaks.provider_name IS 'Canonical name of the authority.';
 COMMENT ON COLUMN v_overall_streaks.grade IS 'The overall grade held through the run.';
 COMMENT ON COLUMN v_overall_streaks.streak_length IS 'Number of consecutive full inspections with that grade.';
 COMMENT ON COLUMN v_overall_streaks.first_inspection_end IS 'Last day of the first inspection of the run.';
 COMMENT ON COLUMN v_overall_streaks.last_inspection_end IS 'Last day of the last inspection of the run.';
-COMMENT ON COLUMN v_overall_streaks.is_current IS 'True when the run includes the authority''s latest full inspection.';
+COMMENT ON COLUMN v_overall_streaks.is_current IS 'True when the run includes the authority''s latest full inspection with an overall grade.';
 
 CREATE OR REPLACE VIEW v_grade_distribution AS
 SELECT
