@@ -33,6 +33,9 @@ LOCK_SUFFIX = ".lock"
 LOADING_SUFFIX = ".loading"
 WAL_SUFFIX = ".wal"
 DEFAULT_LOCK_TIMEOUT_SECONDS = 600.0
+# A new warehouse is written in a storage format DuckDB 1.0 and later can read, so analysts' older clients open
+# it; copies keep the format of the file they copy.
+STORAGE_COMPATIBILITY = "v1.0.0"
 LOCK_POLL_SECONDS = 0.1
 
 
@@ -91,7 +94,7 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
         if db.exists():
             settle_live_file(db)
             shutil.copyfile(db, snapshot)
-        con = duckdb.connect(str(snapshot))
+        con = duckdb.connect(str(snapshot), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
         try:
             con.execute("BEGIN TRANSACTION")
             migrate(con)

@@ -167,3 +167,9 @@ def test_readers_querying_in_a_loop_during_loads_never_see_a_lock(tmp_path):
     assert set(counts) <= set(published)  # every read saw a published state, never a half-loaded one
     assert counts == sorted(counts)
     assert counts[0] == published[0] and len(set(counts)) > 2  # reads went on while loads published
+
+
+def test_a_new_warehouse_is_readable_by_duckdb_1_0_and_later(sample_db):
+    with reading(sample_db) as con:
+        tags = con.execute("SELECT tags FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    assert tags == ({"storage_version": "v1.0.0+"},)
