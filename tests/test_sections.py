@@ -58,6 +58,7 @@ def test_letterhead_is_dropped():
     [
         pytest.param("\uf0b7 Leaders know", "Leaders know", True, id="private-use-symbol-bullet"),
         pytest.param("\uf0a7Leaders know", "Leaders know", True, id="private-use-no-space"),
+        pytest.param("\x83 The council should act", "The council should act", True, id="c1-control-bullet"),
         pytest.param("◼ Decision-making for children", "Decision-making for children", True, id="black-square"),
         pytest.param("• Plans", "Plans", True, id="round-bullet"),
         pytest.param("- Plans are reviewed", "Plans are reviewed", True, id="hyphen-bullet"),
@@ -104,7 +105,7 @@ def test_section_is_none_when_the_heading_is_absent():
     assert section(LETTER, ["Areas for priority action"]) is None
 
 
-def test_heading_with_a_grade_matches_a_pattern_variant():
+def test_heading_variants_are_literal_text_not_patterns():
     lines = [Line("The experiences and progress of children in care: good", 5), Line("Children thrive.", 5)]
     assert find_heading(lines, [r"The experiences and progress of children in care: \w+"]) is None
     assert find_heading(lines, ["The experiences and progress of children in care: good"]) == (0, 1)

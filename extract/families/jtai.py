@@ -68,8 +68,8 @@ def recognise(document: Document) -> bool:
     return any(TITLE_START.match(line) for line in document.pages[0].splitlines())
 
 
-def title(lines: list[Line]) -> tuple[int, str]:
-    """(index of the title's first line, the title as printed)."""
+def title(lines: list[Line]) -> str:
+    """The letter's title as printed, which may wrap over several lines."""
     for index, line in enumerate(lines):
         if TITLE_START.match(line.text):
             parts = [line.text]
@@ -77,7 +77,7 @@ def title(lines: list[Line]) -> tuple[int, str]:
                 if TITLE_END.match(following.text):
                     break
                 parts.append(following.text)
-            return index, " ".join(parts)
+            return " ".join(parts)
     raise ExtractionError("the JTAI letter has no 'Joint targeted area inspection of ...' title")
 
 
@@ -93,6 +93,8 @@ def opening_findings(lines: list[Line], printed_title: str) -> list[Quotation]:
         return []
     while start < len(lines) and not SENTENCE_END.search(lines[start].text):
         start += 1
+    if start == len(lines):
+        return []
     found = section_from(lines, start + 1, printed_title, lines[start].page, KNOWN_HEADINGS, BOX_HEADINGS)
     return quotations_from([found], OPENING_FINDINGS_RULE)
 
@@ -100,7 +102,7 @@ def opening_findings(lines: list[Line], printed_title: str) -> list[Quotation]:
 def parse(document: Document) -> Parsed:
     lines = document_to_lines(document)
     dates = inspection_dates(document, "JTAI letter")
-    _, printed_title = title(lines)
+    printed_title = title(lines)
     headline = [] if find_heading(lines, HEADLINE_HEADINGS) else opening_findings(lines, printed_title)
     sources = (HEADLINE_QUOTES, PRIORITY_QUOTES, IMPROVE_QUOTES, STRENGTH_QUOTES)
     return Parsed(

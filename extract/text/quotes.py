@@ -144,11 +144,10 @@ def section_quotations(section: Section, rule: QuoteRule) -> list[Quotation]:
         passages = [passage for passage in passages if passage.bullet]
     quotations: list[Quotation] = []
     for passage in passages:
-        sentences = passage_sentences(passage)
-        if rule.skip_paragraphs and sentences and rule.skip_paragraphs.search(sentences[0][1]):
+        if rule.skip_paragraphs and rule.skip_paragraphs.search(split_sentences(passage.text)[0][1]):
             continue
         taken = 0
-        for page, sentence in sentences:
+        for page, sentence in passage_sentences(passage):
             if len(quotations) == rule.limit or taken == rule.per_passage:
                 break
             if quotable(sentence):

@@ -1,9 +1,9 @@
 """A report's body as lines with their page numbers, and the sections under its headings.
 
 `document_to_lines` drops what is printed around the prose rather than in it: running headers and footers
-(lines repeated at the top or bottom of many pages, page numbers and all), lone page numbers, Ofsted's
-letterhead, and the private-use glyphs fonts use for bullets. `section` finds a heading from a family's table
-of variants and gathers the lines under it until the next heading.
+(lines repeated at the top or bottom of many pages, page numbers and all), lone page numbers, footnotes,
+Ofsted's letterhead, and the glyphs fonts use for bullets. `section` finds a heading from a family's table of
+variants and gathers the lines under it until the next heading, leaving out boxed asides.
 """
 
 from __future__ import annotations
@@ -32,10 +32,12 @@ class Section:
     end: int  # index, in the document's lines, just after the section's last line
 
 
-# Bullet glyphs: Symbol/Wingdings bullets come through in the Unicode private use area (U+F0B7, U+F0A7 ...).
+# Bullet glyphs: Symbol/Wingdings bullets come through in the Unicode private use area (U+F0B7, U+F0A7 ...)
+# or, in older reports, as C1 control characters (U+0083).
 BULLET_GLYPHS = "•◼▪■●◦○▫□➢➤►▶✓✔"
 PRIVATE_USE = r"\ue000-\uf8ff"
-BULLET = re.compile(rf"^\s*[{PRIVATE_USE}{BULLET_GLYPHS}]\s*")
+C1_CONTROLS = r"\u0080-\u009f"
+BULLET = re.compile(rf"^\s*[{PRIVATE_USE}{C1_CONTROLS}{BULLET_GLYPHS}]\s*")
 # A list item introduced by a hyphen, dash, minus or asterisk needs a space after it, so "co-production" is
 # never a bullet.
 DASH_BULLET = re.compile(r"^\s*[-*\u2013\u2212]\s+(?=\S)")
