@@ -193,3 +193,11 @@ def test_warehouse_without_views_names_the_missing_view(tmp_path):
     duckdb.connect(str(path)).close()
     with pytest.raises(WarehouseIncomplete, match=r"query summary\.sql cannot run .*v_provider_timeline"):
         build_report(path, tmp_path)
+
+
+def test_view_lacking_a_column_names_the_query(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("CREATE VIEW v_provider_timeline AS SELECT 1 AS urn")
+    with pytest.raises(WarehouseIncomplete, match=r"query summary\.sql cannot run .*load the warehouse with this version"):
+        build_report(path, tmp_path)
