@@ -53,3 +53,7 @@ def prefect_harness(tmp_path_factory):
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+# The local fake Ofsted site (tests/fake_site/): `tiny_site` needs no corpus, `corpus_site` serves every report.
+from tests.fake_site.fixtures import _corpus_site, _tiny_site, corpus_site, tiny_site  # noqa: E402, F401

@@ -51,6 +51,7 @@ class FakeOfstedSite:
             self.hidden: set[str] = set()
             self.published_on: dict[str, date] = {}
             self.requests: list[tuple[str, str]] = []
+            self.user_agents: set[str] = set()
 
     def close(self) -> None:
         for server in self._servers:
@@ -124,6 +125,7 @@ class FakeOfstedSite:
         parts = urlsplit(handler.path)
         with self._lock:
             self.requests.append((host, parts.path))
+            self.user_agents.add(handler.headers.get("User-Agent", ""))
         fault = self._take_fault(parts.path)
         if fault is not None and self._apply_fault(handler, fault):
             return
