@@ -5,10 +5,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from extract.exceptions import Unrecognised
+from extract.families import la_ilacs, la_pre2014, la_sif
 from extract.pdf_text import Document
 
 # Order matters where families share wording: the most specific first.
-FAMILIES: tuple[ModuleType, ...] = ()
+FAMILIES: tuple[ModuleType, ...] = (la_ilacs, la_sif, la_pre2014)
 
 
 def classify(document: Document) -> ModuleType:

@@ -55,5 +55,19 @@ def prefect_harness(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session")
+def document_of():
+    """The page texts of a report file, read once per session whichever tests ask: document_of(path)."""
+    from functools import lru_cache
+
+    from extract.pdf_text import bytes_to_document
+
+    @lru_cache(maxsize=None)
+    def read(path: str):
+        return bytes_to_document(Path(path).read_bytes())
+
+    return read
+
+
 # The local fake Ofsted site (tests/fake_site/): `tiny_site` needs no corpus, `corpus_site` serves every report.
 from tests.fake_site.fixtures import _corpus_site, _tiny_site, corpus_site, tiny_site  # noqa: E402, F401

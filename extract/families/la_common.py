@@ -1,0 +1,101 @@
+"""Pieces every local authority inspection framework shares: the title's provider and finding the judgement
+table's page. Pure functions over Document text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.exceptions import JudgementConflict, Unrecognised
+from extract.pdf_text import Document
+from extract.records import Judgement
+from extract.text.grades import GRADE_PATTERN, LabelledArea, grade_from_words, read_labelled_grades
+
+KIND = "la-inspection"
+# The judgement table sits on page 1; a cover page or a contents page can push it one or two pages on.
+JUDGEMENT_TABLE_SEARCH_PAGES = 3
+MIN_LABELS_FOR_A_TABLE = 2
+# A table split by a page break carries on at the very top of the next page (after the page number).
+TABLE_CONTINUATION_CHARS = 200
+
+
+def judgement_table(document: Document, areas: Sequence[LabelledArea]) -> list[Judgement]:
+    """The judgements printed in the first table that carries at least two of the family's labels."""
+    for number, text in enumerate(document.pages[:JUDGEMENT_TABLE_SEARCH_PAGES], start=1):
+        judgements = read_labelled_grades(text, areas, number)
+        if len(judgements) >= MIN_LABELS_FOR_A_TABLE:
+            return judgements + table_continuation(document, areas, number + 1, {j.area for j in judgements})
+    raise Unrecognised("no judgement table with printed grades found in the first pages; the template may be new")
+
+
+def table_continuation(
+    document: Document, areas: Sequence[LabelledArea], page: int, found: set[str]
+) -> list[Judgement]:
+    missing = [area for area in areas if area.area not in found]
+    if not missing or page > document.page_count:
+        return []
+    head = document.pages[page - 1][:TABLE_CONTINUATION_CHARS]
+    return read_labelled_grades(head, missing, page)
+
+
+def body_grades(document: Document, areas: Sequence[LabelledArea], first_page: int) -> dict[str, tuple[str, int]]:
+    """Grades printed in the body's section headings, by area: "The experiences ... in care: good",
+    "... care leavers is good", "Leadership, management and governance Requires improvement",
+    "The graded judgement for adoption performance is that it is good". Headings start a line: a bulleted
+    list of the previous inspection's grades (" Leadership, ...: inadequate") is not a heading."""
+    found: dict[str, tuple[str, int]] = {}
+    for number, text in enumerate(document.pages[first_page - 1 :], start=first_page):
+        for area in areas:
+            if area.area in found:
+                continue
+            match = re.search(
+                rf"^[ \t]*(?:{'|'.join(area.labels)})[\s:.]*(?:(?:is|are)\s+(?:that\s+it\s+is\s+)?)?\b({GRADE_PATTERN})\b",
+                text,
+                re.IGNORECASE | re.MULTILINE,
+            )
+            if match:
+                found[area.area] = (grade_from_words(match.group(1)).value, number)
+    return found
+
+
+def cross_check(table: list[Judgement], body: dict[str, tuple[str, int]], where: str) -> None:
+    """Raise when the body's heading grade for an area differs from the table's: both are named, none chosen."""
+    conflicts = [
+        f"{j.area}: table on page {j.page} says {j.grade}, {where} on page {body[j.area][1]} says {body[j.area][0]}"
+        for j in table
+        if j.area in body and body[j.area][0] != j.grade
+    ]
+    if conflicts:
+        raise JudgementConflict("the judgement table and the report body disagree (" + "; ".join(conflicts) + ")")
+
+
+def title_lines(page_text: str, stop: re.Pattern) -> list[str]:
+    """The lines at the top of page 1 before the line matching `stop`, page numbers dropped."""
+    lines = []
+    for line in page_text.splitlines():
+        if stop.search(line):
+            break
+        if line.strip() and not line.strip().isdigit():
+            lines.append(line.strip())
+    return lines
+
+
+# "Inspection of Leeds City local authority children's services" (2021 on), "Inspection of Bradford Children
+# and Families Trust"; earlier templates print the authority on its own lines above the title.
+TITLE_NAMING_PROVIDER = re.compile(
+    r"Inspection\s+of\s+(?P<name>.+?)\s+(?:(?:local\s+authority\s+)?children['’]s\s+services|(?=Inspection\s+dates?))",
+    re.IGNORECASE | re.DOTALL,
+)
+TITLE_AFTER_PROVIDER = re.compile(r"^\s*(?:Re)?inspection\s+of\b", re.IGNORECASE)
+NAMED_TITLE_START = re.compile(r"^\s*Inspection\s+of\s+(?!children|services|local\s+authority|looked)", re.I)
+
+
+def provider_from_title(page_text: str) -> str | None:
+    """The authority as printed at the top of page 1."""
+    first_lines = [line for line in page_text.splitlines() if line.strip() and not line.strip().isdigit()]
+    if first_lines and NAMED_TITLE_START.match(first_lines[0]):
+        match = TITLE_NAMING_PROVIDER.search(page_text)
+        if match:
+            return " ".join(match.group("name").split())
+    name = " ".join(title_lines(page_text, TITLE_AFTER_PROVIDER))
+    return name or None

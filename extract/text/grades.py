@@ -1,0 +1,102 @@
+"""Grade words as printed -> canonical grades, and reading a grade printed next to its label.
+
+Variants live in tables: "Requires improvement to be good" split across lines, "Requires Improvement",
+the older scales' "adequate" and "satisfactory", "Grade 3 (Adequate)".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.records import Grade, Judgement
+
+# Longest first so "requires improvement to be good" wins over "requires improvement" and
+# "inadequate" over "adequate".
+GRADE_PHRASES: tuple[tuple[str, Grade], ...] = (
+    (r"requires\s+improvement\s+to\s+be\s+good", Grade.REQUIRES_IMPROVEMENT),
+    (r"requires?\s+improvement", Grade.REQUIRES_IMPROVEMENT),
+    (r"outstanding", Grade.OUTSTANDING),
+    (r"inadequate", Grade.INADEQUATE),
+    (r"adequate", Grade.ADEQUATE),
+    (r"satisfactory", Grade.SATISFACTORY),
+    (r"good", Grade.GOOD),
+    (r"not\s+judged", Grade.NOT_JUDGED),
+)
+GRADE_PATTERN = "|".join(f"(?:{pattern})" for pattern, _ in GRADE_PHRASES)
+GRADE_RE = re.compile(rf"\b(?:{GRADE_PATTERN})\b", re.IGNORECASE)
+_COMPILED_PHRASES = tuple((re.compile(rf"{p}\Z", re.IGNORECASE), g) for p, g in GRADE_PHRASES)
+
+# The four-point scale's numbers, as printed in "Grade 3 (Adequate)" or a school's "1 is outstanding" key.
+SCORE_TO_GRADE_PRE_2014 = {1: Grade.OUTSTANDING, 2: Grade.GOOD, 3: Grade.ADEQUATE, 4: Grade.INADEQUATE}
+
+
+def grade_from_words(words: str) -> Grade:
+    """'Requires \\nImprovement to be good' -> Grade.REQUIRES_IMPROVEMENT; raise ValueError for other text."""
+    cleaned = " ".join(words.split()).strip(" .,;:")
+    for pattern, grade in _COMPILED_PHRASES:
+        if pattern.match(cleaned):
+            return grade
+    raise ValueError(f"not a grade: {words!r}")
+
+
+def flexible(label: str) -> str:
+    """A label as a regex that tolerates line breaks, doubled spaces and curly apostrophes."""
+    parts = [re.escape(word).replace("’", "['’]").replace("'", "['’]") for word in label.split()]
+    return r"\s+".join(parts)
+
+
+@dataclass(frozen=True)
+class LabelledArea:
+    """One judgement row: its canonical area and the regexes of the labels it is printed with."""
+
+    area: str
+    labels: tuple[str, ...]  # regexes; use flexible() for literal labels
+
+    def pattern(self) -> re.Pattern:
+        return re.compile("|".join(f"(?:{label})" for label in self.labels), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    area: str
+    label: str
+    start: int
+    end: int
+
+
+# A grade separated from its label by more than this many characters is not "next to" it.
+MAX_LABEL_TO_GRADE_GAP = 40
+PUNCTUATION_ONLY = re.compile(r"[\W_]*")
+
+
+def find_labels(text: str, areas: Sequence[LabelledArea]) -> list[LabelHit]:
+    """Each area's first printed label in the text, in reading order."""
+    hits = []
+    for area in areas:
+        match = area.pattern().search(text)
+        if match:
+            hits.append(LabelHit(area.area, " ".join(match.group(0).split()), match.start(), match.end()))
+    return sorted(hits, key=lambda hit: hit.start)
+
+
+def read_labelled_grades(text: str, areas: Sequence[LabelledArea], page: int) -> list[Judgement]:
+    """Read the grade printed right after each label, before the next label starts.
+
+    A label with no grade next to it gives no judgement (the caller decides whether that is an error);
+    never a grade taken from another row.
+    """
+    hits = find_labels(text, areas)
+    judgements = []
+    for hit, following in zip(hits, [*hits[1:], None]):
+        region_end = following.start if following else len(text)
+        region = text[hit.end : region_end]
+        match = GRADE_RE.search(region)
+        # Only punctuation may stand between a label and its grade ("families." then "Good").
+        if match is None or match.start() > MAX_LABEL_TO_GRADE_GAP or PUNCTUATION_ONLY.fullmatch(
+            region[: match.start()]
+        ) is None:
+            continue
+        judgements.append(Judgement(hit.area, grade_from_words(match.group(0)).value, hit.label, page))
+    return judgements
