@@ -8,6 +8,9 @@ import sys
 
 COMMAND_MODULES = (
     "flows.commands.extract",
+    "flows.commands.ingest",
+    "flows.commands.sql",
+    "flows.commands.export",
 )
 
 EPILOG = """\
@@ -50,4 +53,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Under `python -m flows.cli` this file is __main__; run the package's copy so the UserError the commands
+    # import (flows.cli.UserError) is the one main() catches.
+    from flows.cli import main as package_main
+
+    sys.exit(package_main())

@@ -1,0 +1,93 @@
+"""`ofsted ingest PATH...`: extract local report PDFs and load them into the warehouse (works offline)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from extract.batch import default_workers, expand_paths
+from flows.ingest import DEFAULT_BATCH_SIZE
+from warehouse.config import db_path
+
+MAX_FAILURES_LISTED = 5
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "ingest",
+        help="extract local report PDFs and load them into the warehouse",
+        description="Extract Ofsted report PDFs (files or folders of *.pdf) on all cores and load them into "
+        "the DuckDB warehouse (OFSTED_DB, default ./data/ofsted.duckdb), batch by batch, as a Prefect flow. "
+        "Works offline: the quickest way to a warehouse. Running it again changes nothing unless a file or the "
+        "parser changed. Every file gets a row in `reports`, read or not; files that could not be read are "
+        "listed at the end and in the `failures` table. Analysts can keep querying the warehouse while it runs. "
+        "Exit code 0 when every file was read, 1 when any was not.",
+        epilog='Then: ofsted sql "SELECT * FROM v_latest_judgements WHERE area = \'overall_effectiveness\'"',
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="PDF files or folders to search for *.pdf")
+    parser.add_argument("--db", type=Path, help="warehouse file (default: OFSTED_DB, else OFSTED_HOME/ofsted.duckdb)")
+    parser.add_argument(
+        "--workers", type=int, default=default_workers(), help="processes to extract with (default: all cores)"
+    )
+    parser.add_argument(
+        "--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="files per atomic write (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--without-prefect",
+        action="store_true",
+        help="run the same steps without Prefect: starts at once, but the run is not recorded in Prefect",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from flows.cli import UserError
+    from flows.ingest import ingest, ingest_flow
+    from warehouse.exceptions import WarehouseError
+
+    files = expand_paths(args.paths)
+    missing = [str(p) for p in files if not p.exists()]
+    if missing:
+        raise UserError(f"no such file: {', '.join(missing)}")
+    if not files:
+        raise UserError(f"no *.pdf files under {', '.join(args.paths)}")
+    batch_size = args.batch_size
+    if batch_size < 1 or args.workers < 1:
+        raise UserError("--batch-size and --workers must be at least 1")
+    db = args.db or db_path()
+    print(f"ingesting {len(files)} files into {db}", file=sys.stderr)
+    try:
+        if args.without_prefect:
+            summary = ingest(files, db, workers=args.workers, batch_size=batch_size, on_batch=print_progress)
+        else:
+            from flows.prefect_settings import apply_defaults
+
+            apply_defaults()
+            summary = ingest_flow([str(f) for f in files], str(db), args.workers, batch_size, print_progress)
+    except WarehouseError as exc:
+        raise UserError(str(exc)) from None
+    for line in summary.not_read[:MAX_FAILURES_LISTED]:
+        print(f"not read: {line}", file=sys.stderr)
+    if summary.failures > MAX_FAILURES_LISTED:
+        print(
+            f"... and {summary.failures - MAX_FAILURES_LISTED} more: "
+            'ofsted sql "SELECT target, error FROM failures WHERE resolved_at IS NULL"',
+            file=sys.stderr,
+        )
+    print(
+        f"{summary.files} files, {summary.read} read: {summary.inserted} reports new, {summary.replaced} updated, "
+        f"{summary.unchanged} unchanged, {summary.kept_newer} kept (newer parse loaded) in {db} "
+        f"({summary.seconds:.1f} s, run {summary.run_id})"
+    )
+    return 1 if summary.failures else 0
+
+
+def print_progress(summary, batches: int) -> None:
+    rate = summary.files / summary.seconds if summary.seconds else 0.0
+    print(
+        f"batch {summary.batches}/{batches}: {summary.files} files, {summary.read} read, "
+        f"{summary.inserted + summary.replaced} loaded, {rate:.1f} files/s",
+        file=sys.stderr,
+        flush=True,
+    )

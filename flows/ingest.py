@@ -1,0 +1,173 @@
+"""Ingest local report files: extract on all cores, transform, load, in batches; one `runs` row per ingest.
+
+`ingest()` is the plain logic (no Prefect needed); `ingest_flow` runs the same steps as Prefect tasks. Each
+batch is one atomic write, so an ingest killed part-way keeps every batch it finished, and running it again
+loads only what is missing (a report already loaded with the same content is left exactly as it was).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.batch import default_workers, extract_paths
+from extract.records import Report
+from transform.frames import Frames, reports_to_frames
+from warehouse.load import LoadResult, load_frames
+from warehouse.runs import FAILED, RunCounts, finish_run, record_failure, resolve_failures, start_run
+from warehouse.snapshot import writing
+
+FLOW_NAME = "ingest"
+EXTRACT_STAGE = "extract"
+# Big enough that a write (one copy of the warehouse file) is cheap per report, small enough to show progress.
+DEFAULT_BATCH_SIZE = 50
+
+
+def extract_batch(files: list[str], workers: int) -> list[Report]:
+    return list(extract_paths(files, workers=workers))
+
+
+def transform_batch(reports: list[Report]) -> Frames:
+    return reports_to_frames([(report, None) for report in reports])
+
+
+def load_batch(db: Path, frames: Frames, run_id: str) -> LoadResult:
+    """Load a batch and its failures in one atomic write; files that now read well resolve old failures."""
+    with writing(db) as con:
+        result = load_frames(con, frames)
+        not_read = frames.reports[frames.reports["status"] != "ok"]
+        for path, error in zip(not_read["path"], not_read["error"]):
+            record_failure(con, run_id, EXTRACT_STAGE, path, error)
+        for unkeyed in frames.unkeyed:
+            record_failure(con, run_id, EXTRACT_STAGE, unkeyed.path, unkeyed.error)
+        resolve_failures(con, EXTRACT_STAGE, frames.reports.loc[frames.reports["status"] == "ok", "path"])
+    return result
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The three steps of a batch; the flow swaps in Prefect tasks wrapping the same functions."""
+
+    extract: Callable[[list[str], int], list[Report]] = extract_batch
+    transform: Callable[[list[Report]], Frames] = transform_batch
+    load: Callable[[Path, Frames, str], LoadResult] = load_batch
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    db: Path
+    files: int = 0
+    read: int = 0  # files that gave a report with status ok
+    batches: int = 0
+    inserted: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    kept_newer: int = 0
+    not_read: list[str] = field(default_factory=list)  # errors of files that gave no judgements
+    seconds: float = 0.0
+
+    @property
+    def failures(self) -> int:
+        return len(self.not_read)
+
+    def add(self, reports: Sequence[Report], frames: Frames, result: LoadResult) -> None:
+        self.files += len(reports)
+        self.read += sum(report.ok for report in reports)
+        # Errors name their file already.
+        self.not_read += [u.error for u in frames.unkeyed]
+        self.not_read += [
+            error or f"{path}: {status}"
+            for path, status, error in zip(frames.reports["path"], frames.reports["status"], frames.reports["error"])
+            if status != "ok"
+        ]
+        self.batches += 1
+        self.inserted += result.inserted
+        self.replaced += result.replaced
+        self.unchanged += result.unchanged
+        self.kept_newer += result.kept_newer
+
+    def counts(self) -> RunCounts:
+        return RunCounts(
+            reports_found=self.files,
+            reports_new=self.inserted,
+            reports_loaded=self.inserted + self.replaced,
+            failures=self.failures,
+        )
+
+
+def batches_of(files: Sequence[str], size: int) -> list[list[str]]:
+    return [list(files[start : start + size]) for start in range(0, len(files), size)]
+
+
+def ingest(
+    files: Sequence[str | Path],
+    db: Path,
+    *,
+    workers: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    steps: Steps = Steps(),
+    on_batch: Callable[[IngestSummary, int], None] | None = None,
+    run_id: str | None = None,
+) -> IngestSummary:
+    """Extract, transform and load `files` into `db`, batch by batch; `on_batch(summary, batches)` after each."""
+    if batch_size < 1:
+        raise ValueError(f"batch size must be at least 1, got {batch_size}")
+    files = [str(f) for f in files]
+    workers = workers or default_workers()
+    started = time.monotonic()
+    with writing(db) as con:
+        run_id = start_run(con, FLOW_NAME, detail=f"{len(files)} files", run_id=run_id)
+    summary = IngestSummary(run_id=run_id, db=db)
+    batches = batches_of(files, batch_size)
+    try:
+        for batch in batches:
+            reports = steps.extract(batch, workers)
+            frames = steps.transform(reports)
+            result = steps.load(db, frames, run_id)
+            summary.add(reports, frames, result)
+            summary.seconds = time.monotonic() - started
+            if on_batch:
+                on_batch(summary, len(batches))
+    except Exception as exc:
+        with writing(db) as con:
+            finish_run(con, run_id, summary.counts(), status=FAILED, detail=f"stopped: {exc}")
+        raise
+    with writing(db) as con:
+        finish_run(con, run_id, summary.counts())
+    return summary
+
+
+def ingest_flow(
+    files: list[str],
+    db: str,
+    workers: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_batch: Callable[[IngestSummary, int], None] | None = None,
+) -> IngestSummary:
+    """Run `ingest` as a Prefect flow, each step of each batch a task; the run id is the flow run's."""
+    return build_flow()(files, db, workers, batch_size, on_batch)
+
+
+def build_flow():
+    """The Prefect flow, built on first use so that importing this module does not import Prefect."""
+    from prefect import flow, task
+    from prefect.cache_policies import NO_CACHE
+    from prefect.runtime import flow_run
+
+    # Batches are large and never repeated within a run: hashing them for a cache would cost without paying.
+    steps = Steps(
+        extract=task(extract_batch, name="extract", cache_policy=NO_CACHE),
+        transform=task(transform_batch, name="transform", cache_policy=NO_CACHE),
+        load=task(load_batch, name="load", cache_policy=NO_CACHE),
+    )
+
+    @flow(name=FLOW_NAME, validate_parameters=False)
+    def ingest_files(files, db, workers, batch_size, on_batch):
+        return ingest(
+            files, Path(db), workers=workers, batch_size=batch_size, steps=steps, on_batch=on_batch, run_id=flow_run.id
+        )
+
+    return ingest_files

@@ -1,0 +1,120 @@
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from extract.records import Judgement, Provenance, Quotation, Status
+from tests.factories import make_report, sample_reports
+from transform.frames import (
+    INVALID_STATUS,
+    JUDGEMENT_COLUMNS,
+    PROVIDER_COLUMNS,
+    QUOTATION_COLUMNS,
+    REPORT_COLUMNS,
+    reports_to_frames,
+)
+from transform.grades import GRADE_SCORES
+
+
+def frames_of(*reports, provenance=None):
+    return reports_to_frames([(report, provenance) for report in reports])
+
+
+def test_frames_have_the_warehouse_columns_in_order():
+    frames = frames_of(*sample_reports())
+    assert tuple(frames.reports.columns) == REPORT_COLUMNS
+    assert tuple(frames.judgements.columns) == JUDGEMENT_COLUMNS
+    assert tuple(frames.quotations.columns) == QUOTATION_COLUMNS
+    assert tuple(frames.providers.columns) == PROVIDER_COLUMNS
+
+
+def test_one_report_row_per_file_with_judgements_in_long_format_and_providers_by_urn():
+    reports = sample_reports()
+    frames = frames_of(*reports)
+    assert len(frames.reports) == len(reports)
+    assert len(frames.judgements) == sum(len(r.judgements) for r in reports if r.ok)
+    assert frames.providers["urn"].is_unique
+    leeds = frames.reports[frames.reports["urn"] == "80481"]
+    assert set(leeds["provider_name"]) == {"Leeds", "Leeds City Council", "Leeds City"}  # as printed
+    assert list(frames.providers.loc[frames.providers["urn"] == "80481", "name"]) == ["Leeds"]
+
+
+@pytest.mark.parametrize(("grade", "score"), list(GRADE_SCORES.items()))
+def test_grades_get_scores_from_1_best_to_4_worst(grade, score):
+    value = frames_of(make_report(grades={"overall_effectiveness": grade})).judgements["score"].iloc[0]
+    assert (None if pd.isna(value) else value) == score
+
+
+def test_area_spellings_become_canonical_areas():
+    report = make_report(grades={"impact_of_leaders_on_social_work_practice": "good", "overall": "good"})
+    assert sorted(frames_of(report).judgements["area"]) == ["impact_of_leaders", "overall_effectiveness"]
+
+
+def test_quotations_are_numbered_in_report_order_from_one():
+    frames = frames_of(make_report(quotations=["First.", "Second."]))
+    assert frames.quotations[["seq", "text"]].values.tolist() == [[1, "First."], [2, "Second."]]
+
+
+def test_a_file_that_was_not_read_keeps_a_row_with_its_status_and_error_but_no_judgements():
+    report = make_report(seed="x", status=Status.NO_TEXT_LAYER, error="/reports/x.pdf: scanned pages")
+    frames = frames_of(report)
+    row = frames.reports.iloc[0]
+    assert (row["status"], row["error"], row["quality_flags"]) == ("no_text_layer", "/reports/x.pdf: scanned pages", [])
+    assert frames.judgements.empty and frames.quotations.empty
+
+
+def test_a_record_that_breaks_a_rule_loads_as_invalid_with_the_reason():
+    report = make_report(grades={"overall_effectiveness": "superb"})
+    row = frames_of(report).reports.iloc[0]
+    assert row["status"] == INVALID_STATUS
+    assert "grade 'superb' for overall_effectiveness" in row["error"]
+    assert frames_of(report).judgements.empty
+
+
+def test_a_record_without_a_file_hash_cannot_be_keyed_and_is_handed_back():
+    report = replace(make_report(seed="gone", status=Status.ERROR, error="/reports/gone.pdf: cannot read"), sha256="")
+    frames = frames_of(report)
+    assert frames.reports.empty
+    assert [(u.path, u.error) for u in frames.unkeyed] == [("/reports/gone.pdf", "/reports/gone.pdf: cannot read")]
+
+
+def test_the_same_file_twice_in_a_batch_is_kept_once():
+    report = make_report()
+    assert len(frames_of(report, replace(report, path="/elsewhere/copy.pdf")).reports) == 1
+
+
+def test_quality_flags_say_what_is_missing():
+    report = make_report("Atlantis", grades={}, quotations=[], lead_inspector=None)
+    report.inspection_end = None
+    flags = frames_of(report).reports.iloc[0]["quality_flags"]
+    assert flags == [
+        "provider_unmatched",
+        "missing_inspection_dates",
+        "missing_overall_grade",
+        "missing_lead_inspector",
+        "no_quotations",
+    ]
+
+
+def test_start_after_end_is_flagged():
+    report = make_report()
+    report.inspection_start = date(2030, 1, 1)
+    assert "dates_out_of_order" in frames_of(report).reports.iloc[0]["quality_flags"]
+
+
+def test_provenance_fills_published_source_and_file_id():
+    site = Provenance(source_url="https://files.example/v1/file/123", file_id="123", published=date(2022, 6, 1))
+    row = frames_of(make_report(), provenance=site).reports.iloc[0]
+    assert (row["source_url"], row["file_id"], row["published"]) == (site.source_url, "123", date(2022, 6, 1))
+
+
+def test_the_content_hash_ignores_where_a_file_was_read_but_not_what_it_says():
+    report = make_report()
+    base = frames_of(report).reports.iloc[0]["content_hash"]
+    moved = frames_of(replace(report, path="/other/place.pdf"), provenance=Provenance(file_id="9")).reports
+    assert moved.iloc[0]["content_hash"] == base
+    regraded = replace(report, judgements=[Judgement("overall_effectiveness", "inadequate", "Overall", 1)])
+    assert frames_of(regraded).reports.iloc[0]["content_hash"] != base
+    requoted = replace(report, quotations=[Quotation("Headline", 2, "Something else.")])
+    assert frames_of(requoted).reports.iloc[0]["content_hash"] != base

@@ -1,0 +1,169 @@
+"""Atomic publication: a second writer waits, a dead writer leaves the last good state, readers never wait."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from tests.factories import make_report
+from transform.frames import reports_to_frames
+from warehouse.exceptions import NoWarehouse, WarehouseBusy
+from warehouse.load import LoadResult, load_batch
+from warehouse.snapshot import loading_path, reading, writer_lock, writing
+from warehouse.state import fingerprint
+
+SUBPROCESS_TIMEOUT_SECONDS = 60
+
+
+def state_of(db):
+    with reading(db) as con:
+        return fingerprint(con)
+
+
+def many_reports(count: int, prefix: str = "r"):
+    """Reports enough to make a load take a noticeable time."""
+    from datetime import date, timedelta
+
+    return [
+        make_report("Leeds", date(2000, 1, 1) + timedelta(days=i), seed=f"{prefix}{i}",
+                    quotations=[f"Quotation {i} number {n}." for n in range(5)])
+        for i in range(count)
+    ]
+
+
+def frames_of(reports):
+    return reports_to_frames([(r, None) for r in reports])
+
+
+def python(script: str, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(script), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def test_reading_a_missing_warehouse_says_how_to_make_one(tmp_path):
+    with pytest.raises(NoWarehouse) as raised, reading(tmp_path / "none.duckdb"):
+        pass
+    assert str(raised.value) == (
+        f"no warehouse at {tmp_path / 'none.duckdb'}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to "
+        "an existing file"
+    )
+
+
+def test_a_second_writer_waits_then_fails_clearly(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with writer_lock(db):
+        started = time.monotonic()
+        with pytest.raises(WarehouseBusy) as raised:
+            load_batch(db, frames_of([make_report()]), lock_timeout=0.3)
+        assert time.monotonic() - started >= 0.3
+    assert str(raised.value) == (
+        f"{db}: another process (pid {os.getpid()}) is writing the warehouse and did not finish within 0.3 s; wait for "
+        "it to finish and run again"
+    )
+    assert load_batch(db, frames_of([make_report()])) == LoadResult(inserted=1)
+
+
+def test_a_client_holding_the_file_for_writing_is_named_not_overwritten(sample_db, sample_frames):
+    holder = python(
+        """
+        import sys, time, duckdb
+        con = duckdb.connect(sys.argv[1])
+        print("open", flush=True)
+        time.sleep(30)
+        """,
+        str(sample_db),
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(WarehouseBusy) as raised:
+            load_batch(sample_db, sample_frames)
+        assert str(raised.value).startswith(f"{sample_db} is open for writing in another program (")
+        assert str(raised.value).endswith(
+            "close it, and open the warehouse read-only instead (`duckdb -readonly FILE`, or "
+            "duckdb.connect(FILE, read_only=True))"
+        )
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_load_killed_halfway_leaves_the_previous_state_and_the_next_load_completes(sample_db):
+    before = state_of(sample_db)
+    writer = python(
+        """
+        import sys, time
+        from tests.warehouse.test_snapshot import frames_for_kill
+        from warehouse.load import load_frames
+        from warehouse.snapshot import writing
+        with writing(sys.argv[1]) as con:
+            load_frames(con, frames_for_kill())
+            con.execute("DELETE FROM providers")
+            print("halfway", flush=True)
+            time.sleep(60)
+        """,
+        str(sample_db),
+    )
+    try:
+        assert writer.stdout.readline().strip() == "halfway", writer.stderr.read()
+        assert loading_path(sample_db).exists()
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(SUBPROCESS_TIMEOUT_SECONDS)
+    finally:
+        writer.kill()
+    assert writer.returncode == -signal.SIGKILL
+    assert state_of(sample_db) == before
+    assert load_batch(sample_db, frames_for_kill()) == LoadResult(inserted=len(frames_for_kill().reports))
+    assert not loading_path(sample_db).exists()
+    assert state_of(sample_db)["reports"].rows == before["reports"].rows + len(frames_for_kill().reports)
+
+
+def frames_for_kill():
+    return frames_of(many_reports(20, prefix="kill"))
+
+
+def test_readers_querying_in_a_loop_during_loads_never_see_a_lock(tmp_path):
+    db = tmp_path / "w.duckdb"
+    load_batch(db, frames_of(many_reports(10, prefix="seed")))
+    reader = python(
+        """
+        import json, sys, time, duckdb
+        deadline = time.monotonic() + float(sys.argv[2])
+        while time.monotonic() < deadline:
+            try:
+                con = duckdb.connect(sys.argv[1], read_only=True)
+                count = con.execute("SELECT count(*) FROM reports").fetchone()[0]
+                con.close()
+                print(json.dumps({"count": count}), flush=True)
+            except Exception as exc:
+                print(json.dumps({"error": str(exc)}), flush=True)
+        """,
+        str(db),
+        "6",
+    )
+    first = reader.stdout.readline()  # the reader is running before the first load starts
+    published = [10]
+    for batch in range(5):
+        load_batch(db, frames_of(many_reports(300, prefix=f"batch{batch}-")))
+        published.append(published[-1] + 300)
+    rest = reader.communicate(timeout=SUBPROCESS_TIMEOUT_SECONDS)[0]
+    lines = [json.loads(line) for line in [first, *rest.splitlines()]]
+    errors = [line["error"] for line in lines if "error" in line]
+    counts = [line["count"] for line in lines if "count" in line]
+    assert errors == []
+    assert len(counts) > 50
+    assert set(counts) <= set(published)  # every read saw a published state, never a half-loaded one
+    assert counts == sorted(counts)
+    assert counts[0] == published[0] and len(set(counts)) > 2  # reads went on while loads published

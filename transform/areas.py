@@ -1,0 +1,48 @@
+"""Canonical judgement areas: spelling variants mapped as data, and the areas each framework may judge.
+
+Both tables are CSV files beside this module, so a new variant is a one-line data change:
+`area_aliases.csv` (alias -> canonical area) and `framework_areas.csv` (framework -> areas it judges).
+Frameworks absent from `framework_areas.csv` (pre-2014 reports, schools) accept any well-formed area name,
+because their areas are named after their own printed labels.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ALIASES_CSV = HERE / "area_aliases.csv"
+FRAMEWORK_AREAS_CSV = HERE / "framework_areas.csv"
+AREA_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+@cache
+def area_aliases() -> dict[str, str]:
+    with open(ALIASES_CSV, newline="", encoding="utf-8") as handle:
+        return {row["alias"]: row["area"] for row in csv.DictReader(handle)}
+
+
+@cache
+def framework_areas() -> dict[str, frozenset[str]]:
+    areas: dict[str, set[str]] = {}
+    with open(FRAMEWORK_AREAS_CSV, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            areas.setdefault(row["framework"], set()).add(row["area"])
+    return {framework: frozenset(names) for framework, names in areas.items()}
+
+
+def canonical_area(area: str) -> str:
+    """The canonical name of an area (itself when it has no alias)."""
+    return area_aliases().get(area, area)
+
+
+def is_well_formed(area: str) -> bool:
+    return AREA_NAME.fullmatch(area) is not None
+
+
+def allowed_areas(framework: str | None) -> frozenset[str] | None:
+    """The areas a framework judges, or None when any well-formed name is allowed."""
+    return framework_areas().get(framework or "")

@@ -1,0 +1,57 @@
+"""Quality flags: what an analyst should know about a report that loaded but is incomplete or doubtful.
+
+Flags never stop a load. They are stored in `reports.quality_flags` (a list), and documented in
+docs/warehouse.md from `FLAG_DESCRIPTIONS`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from extract.records import Report
+
+LA_INSPECTION = "la-inspection"
+OVERALL = "overall_effectiveness"
+
+
+class Flag(str, Enum):
+    PROVIDER_UNMATCHED = "provider_unmatched"
+    PROVIDER_NOT_IN_REFERENCE = "provider_not_in_reference"
+    PROVIDER_NAME_CONFLICT = "provider_name_conflict"
+    MISSING_INSPECTION_DATES = "missing_inspection_dates"
+    DATES_OUT_OF_ORDER = "dates_out_of_order"
+    MISSING_OVERALL_GRADE = "missing_overall_grade"
+    MISSING_LEAD_INSPECTOR = "missing_lead_inspector"
+    NO_QUOTATIONS = "no_quotations"
+
+
+FLAG_DESCRIPTIONS: dict[Flag, str] = {
+    Flag.PROVIDER_UNMATCHED: "no URN was given and the provider name matches no local authority: urn is NULL, "
+    "so the report feeds no provider view (add an alias to transform/local_authorities.csv)",
+    Flag.PROVIDER_NOT_IN_REFERENCE: "the URN given by the site or the report is not in the project's table of "
+    "local authorities, so region and codes are unknown",
+    Flag.PROVIDER_NAME_CONFLICT: "the URN given by the site or the report belongs to a different authority "
+    "from the one the printed name matches; the URN was kept",
+    Flag.MISSING_INSPECTION_DATES: "the inspection end date could not be read, so the report cannot be placed "
+    "in time",
+    Flag.DATES_OUT_OF_ORDER: "the inspection start date is after its end date",
+    Flag.MISSING_OVERALL_GRADE: "a full local-authority inspection without an overall effectiveness judgement",
+    Flag.MISSING_LEAD_INSPECTOR: "the lead inspector's name could not be read",
+    Flag.NO_QUOTATIONS: "no key quotation could be read",
+}
+
+
+def report_flags(report: Report) -> list[Flag]:
+    """Flags that depend on the report's own content (provider flags come from provider matching)."""
+    flags = []
+    if report.inspection_end is None:
+        flags.append(Flag.MISSING_INSPECTION_DATES)
+    elif report.inspection_start is not None and report.inspection_start > report.inspection_end:
+        flags.append(Flag.DATES_OUT_OF_ORDER)
+    if report.kind == LA_INSPECTION and report.grade_of(OVERALL) is None:
+        flags.append(Flag.MISSING_OVERALL_GRADE)
+    if not report.lead_inspector:
+        flags.append(Flag.MISSING_LEAD_INSPECTOR)
+    if not report.quotations:
+        flags.append(Flag.NO_QUOTATIONS)
+    return flags

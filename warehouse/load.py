@@ -1,0 +1,176 @@
+"""Load transform frames into the warehouse: idempotent by key, atomic by snapshot.
+
+    result = load_batch(db_path, frames)           # one atomic write
+    with writing(db_path) as con:                  # or several steps in one atomic write
+        result = load_frames(con, frames)
+        record_failure(con, ...)
+
+Each table's key and merge rule is declared below, next to the code that applies it, so a rerun is idempotent
+by construction: the same frames loaded twice leave every row (and `reports.loaded_at`) as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from transform.frames import PROVENANCE_COLUMNS, Frames
+from warehouse.exceptions import FramesInvalid
+from warehouse.snapshot import DEFAULT_LOCK_TIMEOUT_SECONDS, writing
+
+MERGE_SQL = Path(__file__).parent / "sql" / "merge_reports.sql"
+
+
+@dataclass(frozen=True)
+class TableRule:
+    table: str
+    key: tuple[str, ...]
+    merge: str  # the rule in words, shown in docs/warehouse.md
+
+
+PROVIDERS = TableRule(
+    "providers", ("urn",), "upsert by URN: a new URN is inserted; a known one takes the incoming non-NULL values"
+)
+REPORTS = TableRule(
+    "reports",
+    ("report_id",),
+    "by parser_version: a new report is inserted; a newer parser_version, or the same version with different "
+    "content (content_hash) or new provenance, replaces the row; an older parser_version, or the same content, "
+    "changes nothing. Provenance (source_url, file_id, published) is sticky: a load without it never erases it",
+)
+JUDGEMENTS = TableRule("judgements", ("report_id", "area"), "replaced together with their report")
+QUOTATIONS = TableRule("quotations", ("report_id", "seq"), "replaced together with their report")
+TABLE_RULES = (PROVIDERS, REPORTS, JUDGEMENTS, QUOTATIONS)
+
+
+class Action(str, Enum):
+    INSERT = "insert"
+    REPLACE = "replace"
+    UNCHANGED = "unchanged"
+    KEEP_NEWER = "keep_newer"  # the warehouse already holds a newer parse of this file
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    inserted: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    kept_newer: int = 0
+
+    @property
+    def loaded(self) -> int:
+        return self.inserted + self.replaced
+
+
+def load_batch(db: str | Path, frames: Frames, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) -> LoadResult:
+    """Load frames in one atomic write: afterwards readers see all of them, or (if anything failed) none."""
+    with writing(db, lock_timeout) as con:
+        return load_frames(con, frames)
+
+
+def load_frames(con: duckdb.DuckDBPyConnection, frames: Frames) -> LoadResult:
+    """Merge frames into the tables through `con` (a `writing` connection), by the rules declared above."""
+    for rule in TABLE_RULES:
+        check_key(rule, getattr(frames, rule.table))
+    stage(con, frames)
+    stored = con.execute(
+        "SELECT r.report_id, r.parser_version, r.content_hash, r.source_url, r.file_id, r.published "
+        "FROM reports AS r JOIN stage_reports USING (report_id)"
+    ).df()
+    actions = plan_reports(frames.reports, stored)
+    con.execute("CREATE OR REPLACE TEMP TABLE load_plan (report_id VARCHAR PRIMARY KEY, action VARCHAR NOT NULL)")
+    if actions:
+        plan = pd.DataFrame({"report_id": list(actions), "action": [a.value for a in actions.values()]})
+        con.execute("INSERT INTO load_plan SELECT report_id, action FROM plan")
+    merge(con)
+    drop_stage(con)
+    taken = list(actions.values())
+    return LoadResult(
+        inserted=taken.count(Action.INSERT),
+        replaced=taken.count(Action.REPLACE),
+        unchanged=taken.count(Action.UNCHANGED),
+        kept_newer=taken.count(Action.KEEP_NEWER),
+    )
+
+
+def check_key(rule: TableRule, frame: pd.DataFrame) -> None:
+    key = list(rule.key)
+    missing = frame[frame[key].isna().any(axis=1)]
+    if not missing.empty:
+        raise FramesInvalid(f"{rule.table}: {len(missing)} row(s) without a value for key {', '.join(key)}")
+    duplicated = frame[frame.duplicated(key, keep=False)]
+    if not duplicated.empty:
+        example = ", ".join(str(v) for v in duplicated.iloc[0][key])
+        raise FramesInvalid(
+            f"{rule.table}: {len(duplicated)} rows share a key ({', '.join(key)} = {example}); build frames with "
+            "transform.frames.reports_to_frames, which keeps one row per key"
+        )
+
+
+def stage(con: duckdb.DuckDBPyConnection, frames: Frames) -> None:
+    """Copy each frame into a temporary table shaped like its target, so types are the warehouse's."""
+    for rule in TABLE_RULES:
+        frame = getattr(frames, rule.table)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE stage_{rule.table} AS SELECT * FROM {rule.table} LIMIT 0")
+        if rule is REPORTS:
+            con.execute("ALTER TABLE stage_reports DROP COLUMN loaded_at")
+        if not frame.empty:
+            con.register("incoming", frame)
+            con.execute(f"INSERT INTO stage_{rule.table} BY NAME SELECT * FROM incoming")
+            con.unregister("incoming")
+
+
+def drop_stage(con: duckdb.DuckDBPyConnection) -> None:
+    for rule in TABLE_RULES:
+        con.execute(f"DROP TABLE stage_{rule.table}")
+    con.execute("DROP TABLE load_plan")
+
+
+def plan_reports(incoming: pd.DataFrame, stored: pd.DataFrame) -> dict[str, Action]:
+    """What to do with each incoming report, given what the warehouse holds (the REPORTS rule)."""
+    held = {row.report_id: row for row in stored.itertuples(index=False)}
+    actions = {}
+    for row in incoming.itertuples(index=False):
+        old = held.get(row.report_id)
+        actions[row.report_id] = Action.INSERT if old is None else compare(row, old)
+    return actions
+
+
+def compare(new, old) -> Action:
+    new_version, old_version = version_key(new.parser_version), version_key(old.parser_version)
+    if new_version < old_version:
+        return Action.KEEP_NEWER
+    if new_version > old_version or new.content_hash != old.content_hash:
+        return Action.REPLACE
+    adds_provenance = any(
+        not is_missing(getattr(new, name)) and not same_value(getattr(new, name), getattr(old, name))
+        for name in PROVENANCE_COLUMNS
+    )
+    return Action.REPLACE if adds_provenance else Action.UNCHANGED
+
+
+def version_key(version: str) -> tuple:
+    """'1.10.0' sorts after '1.9.2'; parts that are not numbers sort after numbers, as text."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in str(version).split("."))
+
+
+def is_missing(value) -> bool:
+    return value is None or pd.isna(value)
+
+
+def same_value(new, old) -> bool:
+    """Equal provenance values; dates compare as dates whether they come from Python or from DuckDB."""
+    if is_missing(old):
+        return False
+    if isinstance(new, (date, pd.Timestamp)):
+        return pd.Timestamp(new) == pd.Timestamp(old)
+    return str(new) == str(old)
+
+
+def merge(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(MERGE_SQL.read_text())

@@ -1,0 +1,140 @@
+"""Runs and failures: what each flow run did, and what failed so the next run can retry it.
+
+Every function takes a connection from `warehouse.snapshot.writing` (writes) or `reading` (`open_failures`),
+so a flow can record its run in the same atomic write as the reports it loads:
+
+    with writing(db) as con:
+        run_id = start_run(con, "nightly", detail="since 2025-08-01")
+    ...
+    with writing(db) as con:
+        result = load_frames(con, frames)
+        record_failure(con, run_id, "download", url, "HTTP 503 from files.ofsted.gov.uk; retried next run")
+        resolve_failures(con, "download", urls_that_worked)
+        finish_run(con, run_id, RunCounts(reports_found=10, reports_new=result.inserted, ...))
+
+A run that dies keeps status 'running' and no finished_at: that is how an operator sees it died.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+
+RUNNING = "running"
+SUCCEEDED = "succeeded"
+PARTIAL = "partial"  # finished, with failures to retry
+FAILED = "failed"  # stopped before finishing
+FAILURE_ID_LENGTH = 16
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    reports_found: int = 0
+    reports_new: int = 0
+    reports_loaded: int = 0
+    failures: int = 0
+
+    @property
+    def status(self) -> str:
+        """The status of a run that finished with these counts."""
+        return PARTIAL if self.failures else SUCCEEDED
+
+
+@dataclass(frozen=True)
+class Failure:
+    failure_id: str
+    run_id: str | None
+    stage: str
+    target: str
+    error: str
+    first_seen: datetime
+    last_seen: datetime
+    attempts: int
+    resolved_at: datetime | None
+
+
+def start_run(con: duckdb.DuckDBPyConnection, flow: str, detail: str | None = None, run_id: str | None = None) -> str:
+    """Record a run as started; returns its id (a new UUID unless given, e.g. the Prefect flow run id)."""
+    run_id = run_id or str(uuid.uuid4())
+    con.execute(
+        "INSERT INTO runs (run_id, flow, started_at, status, detail) VALUES (?, ?, ?, ?, ?)",
+        [run_id, flow, utc_now(), RUNNING, detail],
+    )
+    return run_id
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    counts: RunCounts,
+    status: str | None = None,
+    detail: str | None = None,
+) -> None:
+    """Record a run's end and counts; status defaults to what the counts say (succeeded or partial)."""
+    updated = con.execute(
+        "UPDATE runs SET finished_at = ?, status = ?, reports_found = ?, reports_new = ?, reports_loaded = ?, "
+        "failures = ?, detail = coalesce(?, detail) WHERE run_id = ? RETURNING run_id",
+        [
+            utc_now(),
+            status or counts.status,
+            counts.reports_found,
+            counts.reports_new,
+            counts.reports_loaded,
+            counts.failures,
+            detail,
+            run_id,
+        ],
+    ).fetchall()
+    if not updated:
+        raise ValueError(f"no run {run_id!r} in the warehouse: start it with warehouse.runs.start_run first")
+
+
+def failure_id(stage: str, target: str) -> str:
+    return hashlib.sha256(f"{stage}\0{target}".encode()).hexdigest()[:FAILURE_ID_LENGTH]
+
+
+def record_failure(con: duckdb.DuckDBPyConnection, run_id: str | None, stage: str, target: str, error: str) -> None:
+    """Record that `target` failed at `stage`: a new row, or one more attempt of a known (even resolved) one."""
+    now = utc_now()
+    con.execute(
+        """
+        INSERT INTO failures (failure_id, run_id, stage, target, error, first_seen, last_seen, attempts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+        ON CONFLICT (failure_id) DO UPDATE SET
+            run_id = excluded.run_id, error = excluded.error, last_seen = excluded.last_seen,
+            attempts = failures.attempts + 1, resolved_at = NULL
+        """,
+        [failure_id(stage, target), run_id, stage, target, error, now, now],
+    )
+
+
+def resolve_failures(con: duckdb.DuckDBPyConnection, stage: str, targets: Iterable[str]) -> int:
+    """Mark open failures of these targets at this stage resolved (they worked this time); returns how many."""
+    ids = [failure_id(stage, target) for target in targets]
+    if not ids:
+        return 0
+    resolved = con.execute(
+        "UPDATE failures SET resolved_at = ? WHERE resolved_at IS NULL AND list_contains(?, failure_id) "
+        "RETURNING failure_id",
+        [utc_now(), ids],
+    ).fetchall()
+    return len(resolved)
+
+
+def open_failures(con: duckdb.DuckDBPyConnection, stage: str | None = None) -> list[Failure]:
+    """Failures not yet resolved (of one stage, or all), oldest first: what the next run should retry."""
+    rows = con.execute(
+        "SELECT failure_id, run_id, stage, target, error, first_seen, last_seen, attempts, resolved_at "
+        "FROM failures WHERE resolved_at IS NULL AND (? IS NULL OR stage = ?) ORDER BY first_seen, target",
+        [stage, stage],
+    ).fetchall()
+    return [Failure(*row) for row in rows]

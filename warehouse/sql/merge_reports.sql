@@ -1,0 +1,31 @@
+-- Applies the merge rules of warehouse/load.py: staged rows (stage_*) and the plan (load_plan) in, tables out.
+-- Provenance is sticky: a row replaced by a load without it keeps what the warehouse knew.
+UPDATE stage_reports AS s SET
+    source_url = coalesce(s.source_url, r.source_url),
+    file_id = coalesce(s.file_id, r.file_id),
+    published = coalesce(s.published, r.published)
+FROM reports AS r
+WHERE r.report_id = s.report_id;
+
+INSERT INTO providers BY NAME SELECT * FROM stage_providers
+ON CONFLICT (urn) DO UPDATE SET
+    name = coalesce(excluded.name, name),
+    provider_type = coalesce(excluded.provider_type, provider_type),
+    la_code = coalesce(excluded.la_code, la_code),
+    ons_code = coalesce(excluded.ons_code, ons_code),
+    region = coalesce(excluded.region, region);
+
+CREATE OR REPLACE TEMP TABLE load_ids AS
+SELECT report_id FROM load_plan WHERE action IN ('insert', 'replace');
+
+DELETE FROM quotations WHERE report_id IN (SELECT report_id FROM load_ids);
+DELETE FROM judgements WHERE report_id IN (SELECT report_id FROM load_ids);
+DELETE FROM reports WHERE report_id IN (SELECT report_id FROM load_ids);
+
+INSERT INTO reports BY NAME
+SELECT s.*, current_timestamp AT TIME ZONE 'UTC' AS loaded_at
+FROM stage_reports AS s JOIN load_ids USING (report_id);
+INSERT INTO judgements BY NAME SELECT s.* FROM stage_judgements AS s JOIN load_ids USING (report_id);
+INSERT INTO quotations BY NAME SELECT s.* FROM stage_quotations AS s JOIN load_ids USING (report_id);
+
+DROP TABLE load_ids;

@@ -1,0 +1,225 @@
+-- Analyst views, re-created by every load (CREATE OR REPLACE), so they always match the code.
+-- Only reports with status 'ok' and a known provider (urn not NULL) feed them.
+
+CREATE OR REPLACE VIEW v_la_judgements AS
+WITH inspections AS (
+    SELECT
+        r.*,
+        -- The same inspection loaded from two files (a republished report): the latest publication wins.
+        -- A report without an end date cannot be matched to another, so it stands alone.
+        row_number() OVER (
+            PARTITION BY r.urn, coalesce(CAST(r.inspection_end AS VARCHAR), r.report_id)
+            ORDER BY r.published DESC NULLS LAST, r.loaded_at DESC, r.report_id
+        ) AS copy_rank
+    FROM reports AS r
+    WHERE r.status = 'ok' AND r.kind = 'la-inspection' AND r.urn IS NOT NULL
+)
+SELECT
+    i.urn,
+    coalesce(p.name, i.provider_name) AS provider_name,
+    p.region,
+    i.report_id,
+    i.framework,
+    i.inspection_start,
+    i.inspection_end,
+    i.published,
+    j.area,
+    j.grade,
+    j.score,
+    j.label,
+    j.page
+FROM inspections AS i
+JOIN judgements AS j USING (report_id)
+LEFT JOIN providers AS p USING (urn)
+WHERE i.copy_rank = 1;
+COMMENT ON VIEW v_la_judgements IS 'Every judgement of a full local-authority inspection (kind la-inspection), one report per inspection: the base of the trend views.';
+COMMENT ON COLUMN v_la_judgements.urn IS 'URN of the authority.';
+COMMENT ON COLUMN v_la_judgements.provider_name IS 'Canonical name of the authority.';
+COMMENT ON COLUMN v_la_judgements.region IS 'English region of the authority.';
+COMMENT ON COLUMN v_la_judgements.report_id IS 'The report (reports.report_id).';
+COMMENT ON COLUMN v_la_judgements.framework IS 'Inspection framework (sif, ilacs, ilacs-2023, ...).';
+COMMENT ON COLUMN v_la_judgements.inspection_start IS 'First day of the inspection.';
+COMMENT ON COLUMN v_la_judgements.inspection_end IS 'Last day of the inspection.';
+COMMENT ON COLUMN v_la_judgements.published IS 'Publication date (NULL for files loaded from disk).';
+COMMENT ON COLUMN v_la_judgements.area IS 'Area judged (judgements.area).';
+COMMENT ON COLUMN v_la_judgements.grade IS 'Grade word.';
+COMMENT ON COLUMN v_la_judgements.score IS 'Numeric grade, 1 best to 4 worst; NULL for not_judged.';
+COMMENT ON COLUMN v_la_judgements.label IS 'Label as printed.';
+COMMENT ON COLUMN v_la_judgements.page IS 'Page the grade was read on.';
+
+CREATE OR REPLACE VIEW v_latest_judgements AS
+WITH ranked AS (
+    SELECT
+        *,
+        row_number() OVER (
+            PARTITION BY urn, area ORDER BY inspection_end DESC NULLS LAST, published DESC NULLS LAST, report_id
+        ) AS recency,
+        max(inspection_end) OVER (PARTITION BY urn) AS latest_inspection_end
+    FROM v_la_judgements
+)
+SELECT
+    urn, provider_name, region, area, grade, score, report_id, framework, inspection_end, published,
+    inspection_end IS NOT DISTINCT FROM latest_inspection_end AS from_latest_inspection
+FROM ranked
+WHERE recency = 1;
+COMMENT ON VIEW v_latest_judgements IS 'The latest judgement of every local authority in every area, from full inspections (la-inspection). An area the latest framework no longer judges keeps its last grade: see from_latest_inspection.';
+COMMENT ON COLUMN v_latest_judgements.urn IS 'URN of the authority.';
+COMMENT ON COLUMN v_latest_judgements.provider_name IS 'Canonical name of the authority.';
+COMMENT ON COLUMN v_latest_judgements.region IS 'English region of the authority.';
+COMMENT ON COLUMN v_latest_judgements.area IS 'Area judged.';
+COMMENT ON COLUMN v_latest_judgements.grade IS 'Latest grade word in that area.';
+COMMENT ON COLUMN v_latest_judgements.score IS 'Latest numeric grade, 1 best to 4 worst.';
+COMMENT ON COLUMN v_latest_judgements.report_id IS 'Report the grade comes from.';
+COMMENT ON COLUMN v_latest_judgements.framework IS 'Framework of that inspection.';
+COMMENT ON COLUMN v_latest_judgements.inspection_end IS 'Last day of that inspection.';
+COMMENT ON COLUMN v_latest_judgements.published IS 'Publication date of that report.';
+COMMENT ON COLUMN v_latest_judgements.from_latest_inspection IS 'True when the grade comes from the authority''s most recent full inspection.';
+
+CREATE OR REPLACE VIEW v_judgement_history AS
+WITH ordered AS (
+    SELECT
+        *,
+        lag(grade) OVER inspections_in_area AS previous_grade,
+        lag(score) OVER inspections_in_area AS previous_score
+    FROM v_la_judgements
+    WINDOW inspections_in_area AS (
+        PARTITION BY urn, area ORDER BY inspection_end NULLS FIRST, published NULLS FIRST, report_id
+    )
+)
+SELECT
+    urn, provider_name, region, report_id, framework, inspection_start, inspection_end, published,
+    area, grade, score, previous_grade, previous_score,
+    CASE
+        WHEN score IS NULL OR previous_score IS NULL THEN NULL
+        WHEN score < previous_score THEN 'improved'
+        WHEN score > previous_score THEN 'declined'
+        ELSE 'unchanged'
+    END AS direction
+FROM ordered;
+COMMENT ON VIEW v_judgement_history IS 'Every judgement of every full local-authority inspection, with the previous grade in the same area for the same authority and the direction of change.';
+COMMENT ON COLUMN v_judgement_history.urn IS 'URN of the authority.';
+COMMENT ON COLUMN v_judgement_history.provider_name IS 'Canonical name of the authority.';
+COMMENT ON COLUMN v_judgement_history.region IS 'English region of the authority.';
+COMMENT ON COLUMN v_judgement_history.report_id IS 'The report.';
+COMMENT ON COLUMN v_judgement_history.framework IS 'Framework of the inspection.';
+COMMENT ON COLUMN v_judgement_history.inspection_start IS 'First day of the inspection.';
+COMMENT ON COLUMN v_judgement_history.inspection_end IS 'Last day of the inspection.';
+COMMENT ON COLUMN v_judgement_history.published IS 'Publication date.';
+COMMENT ON COLUMN v_judgement_history.area IS 'Area judged.';
+COMMENT ON COLUMN v_judgement_history.grade IS 'Grade word.';
+COMMENT ON COLUMN v_judgement_history.score IS 'Numeric grade, 1 best to 4 worst.';
+COMMENT ON COLUMN v_judgement_history.previous_grade IS 'Grade in the same area at the authority''s previous full inspection; NULL for its first.';
+COMMENT ON COLUMN v_judgement_history.previous_score IS 'Numeric grade at the previous inspection.';
+COMMENT ON COLUMN v_judgement_history.direction IS 'improved (lower score), declined (higher score) or unchanged against the previous inspection; NULL for a first inspection or a not_judged grade.';
+
+CREATE OR REPLACE VIEW v_overall_streaks AS
+WITH overall AS (
+    SELECT
+        urn, provider_name, grade, inspection_end,
+        row_number() OVER (PARTITION BY urn ORDER BY inspection_end NULLS FIRST, published NULLS FIRST, report_id)
+            AS inspection_number,
+        row_number() OVER (
+            PARTITION BY urn, grade ORDER BY inspection_end NULLS FIRST, published NULLS FIRST, report_id
+        ) AS number_with_grade,
+        count(*) OVER (PARTITION BY urn) AS inspections
+    FROM v_la_judgements
+    WHERE area = 'overall_effectiveness'
+)
+SELECT
+    urn,
+    any_value(provider_name) AS provider_name,
+    grade,
+    count(*) AS streak_length,
+    min(inspection_end) AS first_inspection_end,
+    max(inspection_end) AS last_inspection_end,
+    bool_or(inspection_number = inspections) AS is_current
+FROM overall
+-- Gaps and islands: within a run of equal grades both numbers rise together, so their difference is constant.
+GROUP BY urn, grade, inspection_number - number_with_grade;
+COMMENT ON VIEW v_overall_streaks IS 'Runs of equal overall effectiveness grades at consecutive full inspections of an authority (a single inspection is a run of 1). Consecutive means consecutive among the inspections with an overall grade.';
+COMMENT ON COLUMN v_overall_streaks.urn IS 'URN of the authority.';
+COMMENT ON COLUMN v_overall_streaks.provider_name IS 'Canonical name of the authority.';
+COMMENT ON COLUMN v_overall_streaks.grade IS 'The overall grade held through the run.';
+COMMENT ON COLUMN v_overall_streaks.streak_length IS 'Number of consecutive full inspections with that grade.';
+COMMENT ON COLUMN v_overall_streaks.first_inspection_end IS 'Last day of the first inspection of the run.';
+COMMENT ON COLUMN v_overall_streaks.last_inspection_end IS 'Last day of the last inspection of the run.';
+COMMENT ON COLUMN v_overall_streaks.is_current IS 'True when the run includes the authority''s latest full inspection.';
+
+CREATE OR REPLACE VIEW v_grade_distribution AS
+SELECT
+    year(inspection_end) AS year,
+    region,
+    grade,
+    any_value(score) AS score,
+    count(DISTINCT urn) AS providers
+FROM v_la_judgements
+WHERE area = 'overall_effectiveness'
+GROUP BY year(inspection_end), region, grade;
+COMMENT ON VIEW v_grade_distribution IS 'How many authorities received each overall effectiveness grade at a full inspection, by year the inspection ended and region: one row per year, region and grade.';
+COMMENT ON COLUMN v_grade_distribution.year IS 'Year of the inspection''s last day.';
+COMMENT ON COLUMN v_grade_distribution.region IS 'English region of the authorities.';
+COMMENT ON COLUMN v_grade_distribution.grade IS 'Overall effectiveness grade word.';
+COMMENT ON COLUMN v_grade_distribution.score IS 'Numeric grade, 1 best to 4 worst (sort by it).';
+COMMENT ON COLUMN v_grade_distribution.providers IS 'Number of authorities given that grade that year in that region.';
+
+CREATE OR REPLACE VIEW v_provider_timeline AS
+SELECT
+    r.urn,
+    coalesce(p.name, r.provider_name) AS provider_name,
+    p.region,
+    r.report_id,
+    r.kind,
+    r.framework,
+    r.inspection_start,
+    r.inspection_end,
+    r.published,
+    overall.grade AS overall_grade,
+    r.outcome,
+    headline.text AS headline
+FROM reports AS r
+LEFT JOIN providers AS p USING (urn)
+LEFT JOIN judgements AS overall ON overall.report_id = r.report_id AND overall.area = 'overall_effectiveness'
+LEFT JOIN quotations AS headline ON headline.report_id = r.report_id AND headline.seq = 1
+WHERE r.status = 'ok' AND r.urn IS NOT NULL;
+COMMENT ON VIEW v_provider_timeline IS 'Every report of every provider, graded or not (full inspections, focused and monitoring visits, JTAI, area SEND, school reports), with its overall grade or outcome and headline.';
+COMMENT ON COLUMN v_provider_timeline.urn IS 'URN of the provider.';
+COMMENT ON COLUMN v_provider_timeline.provider_name IS 'Canonical name of the provider.';
+COMMENT ON COLUMN v_provider_timeline.region IS 'English region (NULL for schools).';
+COMMENT ON COLUMN v_provider_timeline.report_id IS 'The report.';
+COMMENT ON COLUMN v_provider_timeline.kind IS 'Kind of report (la-inspection, focused-visit, jtai, area-send, ...).';
+COMMENT ON COLUMN v_provider_timeline.framework IS 'Framework of the inspection.';
+COMMENT ON COLUMN v_provider_timeline.inspection_start IS 'First day of the inspection.';
+COMMENT ON COLUMN v_provider_timeline.inspection_end IS 'Last day of the inspection.';
+COMMENT ON COLUMN v_provider_timeline.published IS 'Publication date.';
+COMMENT ON COLUMN v_provider_timeline.overall_grade IS 'Overall effectiveness grade where the report is graded; NULL for ungraded visits.';
+COMMENT ON COLUMN v_provider_timeline.outcome IS 'Outcome of an ungraded inspection (area SEND), else NULL.';
+COMMENT ON COLUMN v_provider_timeline.headline IS 'The report''s first key quotation.';
+
+CREATE OR REPLACE VIEW v_quotations AS
+SELECT
+    q.report_id,
+    r.urn,
+    coalesce(p.name, r.provider_name) AS provider_name,
+    r.kind,
+    r.inspection_end,
+    overall.grade AS overall_grade,
+    q.seq,
+    q.section,
+    q.page,
+    q.text
+FROM quotations AS q
+JOIN reports AS r USING (report_id)
+LEFT JOIN providers AS p ON p.urn = r.urn
+LEFT JOIN judgements AS overall ON overall.report_id = q.report_id AND overall.area = 'overall_effectiveness'
+WHERE r.status = 'ok';
+COMMENT ON VIEW v_quotations IS 'Key quotations with their report''s context, to find what inspectors said: e.g. quotations from reports graded inadequate that contain a word.';
+COMMENT ON COLUMN v_quotations.report_id IS 'The report.';
+COMMENT ON COLUMN v_quotations.urn IS 'URN of the provider (NULL when unmatched).';
+COMMENT ON COLUMN v_quotations.provider_name IS 'Canonical name of the provider, else the name as printed.';
+COMMENT ON COLUMN v_quotations.kind IS 'Kind of report.';
+COMMENT ON COLUMN v_quotations.inspection_end IS 'Last day of the inspection.';
+COMMENT ON COLUMN v_quotations.overall_grade IS 'Overall effectiveness grade of the report; NULL for ungraded reports.';
+COMMENT ON COLUMN v_quotations.seq IS 'Order of the quotation in the report, from 1.';
+COMMENT ON COLUMN v_quotations.section IS 'Heading the text sits under.';
+COMMENT ON COLUMN v_quotations.page IS 'Page where the text starts.';
+COMMENT ON COLUMN v_quotations.text IS 'The verbatim text.';
