@@ -3,6 +3,8 @@
 Layout under the store's root (OFSTED_HOME/raw):
     <sha256[:2]>/<sha256>.pdf   the bytes, named by their hash (the same file under two ids is stored once)
     ids/<file id>               the sha256 of the file the site serves under that id
+    meta/<file id>.json         what the site said about that file when it was found (label, dates, provider),
+                                so a download retried on a later run keeps its provenance
 
 Each write goes to a temporary name and is renamed into place, so a crash never leaves half a file, and
 several processes can share one store (a rename is atomic; two writers of one file write the same bytes).
@@ -11,6 +13,7 @@ several processes can share one store (a rename is atomic; two writers of one fi
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import tempfile
@@ -21,6 +24,7 @@ SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 # File ids are digits on the real site; anything else is kept to a safe file name.
 SAFE_FILE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,128}$")
 ID_INDEX = "ids"
+META = "meta"
 
 
 @dataclass(frozen=True)
@@ -61,10 +65,26 @@ class RawStore:
         index = self.root / ID_INDEX
         return {p.name for p in index.iterdir() if not p.name.startswith(".")} if index.is_dir() else set()
 
+    def put_meta(self, file_id: str, meta: dict) -> None:
+        atomic_write(self._meta_path(file_id), json.dumps(meta, sort_keys=True).encode())
+
+    def get_meta(self, file_id: str) -> dict | None:
+        try:
+            return json.loads(self._meta_path(file_id).read_text())
+        except FileNotFoundError:
+            return None
+
     def _id_path(self, file_id: str) -> Path:
-        if not SAFE_FILE_ID.match(file_id):
-            raise ValueError(f"file id {file_id!r} is not a plain identifier (letters, digits, . _ -)")
-        return self.root / ID_INDEX / file_id
+        return self.root / ID_INDEX / checked(file_id)
+
+    def _meta_path(self, file_id: str) -> Path:
+        return self.root / META / f"{checked(file_id)}.json"
+
+
+def checked(file_id: str) -> str:
+    if not SAFE_FILE_ID.match(file_id):
+        raise ValueError(f"file id {file_id!r} is not a plain identifier (letters, digits, . _ -)")
+    return file_id
 
 
 def atomic_write(path: Path, data: bytes) -> None:

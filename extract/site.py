@@ -16,6 +16,7 @@ The order of reports on a page is never relied on: the newest is found by its da
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -91,15 +92,33 @@ class ReportLink:
     provider_name: str
     provider_type: str
 
+    def to_dict(self) -> dict:
+        data = dataclasses.asdict(self)
+        for key in ("published", "inspection_date"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ReportLink:
+        data = dict(data)
+        for key in ("published", "inspection_date"):
+            data[key] = date.fromisoformat(data[key]) if data.get(key) else None
+        return cls(**data)
+
+    @classmethod
+    def bare(cls, url: str) -> ReportLink:
+        """A report known only by its address (a refresh of one URL): the PDF itself will say the rest."""
+        return cls(url, file_id_from_url(url), "", None, None, "", "", "")
+
     def provenance(self) -> Provenance:
         return Provenance(
             source_url=self.url,
             file_id=self.file_id,
             published=self.published,
-            urn=self.urn,
-            provider_name=self.provider_name,
-            provider_type=self.provider_type,
-            label=self.label,
+            urn=self.urn or None,
+            provider_name=self.provider_name or None,
+            provider_type=self.provider_type or None,
+            label=self.label or None,
         )
 
 
