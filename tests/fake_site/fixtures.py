@@ -73,3 +73,18 @@ def corpus_site(_corpus_site):
 
 def fast_config(site: FakeOfstedSite, **overrides) -> SiteConfig:
     return SiteConfig(reports_url=site.reports_url, files_url=site.files_url, **{**FAST, **overrides})
+
+
+def site_environment(site: FakeOfstedSite, home: Path, **overrides: str) -> dict[str, str]:
+    """Environment for running the site flows against a fake site, with a fresh data folder."""
+    env = {
+        "OFSTED_HOME": str(home),
+        "OFSTED_REPORTS_URL": site.reports_url,
+        "OFSTED_FILES_URL": site.files_url,
+        "OFSTED_REQUESTS_PER_SECOND": "1000",
+        "OFSTED_BACKOFF_SECONDS": "0.001",
+        "OFSTED_MAX_BACKOFF_SECONDS": "1",
+        "OFSTED_READ_TIMEOUT": "0.5",
+        "OFSTED_ATTEMPTS": "3",
+    }
+    return {**env, **overrides}

@@ -9,6 +9,7 @@ Tests drive it with:
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import Counter
@@ -175,8 +176,6 @@ class FakeOfstedSite:
 class QuietServer(ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:
         """A client that hangs up early (it refused a body, or timed out) is part of the tests, not an error."""
-        import sys
-
         if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
             super().handle_error(request, client_address)
 
