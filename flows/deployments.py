@@ -21,10 +21,12 @@ BACKFILL_DEPLOYMENT = "manual"
 
 def build_deployments(cron: str = NIGHTLY_CRON, timezone: str = NIGHTLY_TIMEZONE,
                       types: list[str] | None = None) -> list:
+    from prefect.schedules import Cron
+
     types = list(types or DEFAULT_PROVIDER_TYPES)
     return [
         nightly.to_deployment(
-            name=NIGHTLY_DEPLOYMENT, cron=cron, timezone=timezone, parameters={"types": types},
+            name=NIGHTLY_DEPLOYMENT, schedule=Cron(cron, timezone=timezone), parameters={"types": types},
             description=f"What Ofsted published since the last good run, every day at {cron} ({timezone}).",
         ),
         refresh.to_deployment(

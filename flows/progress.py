@@ -53,7 +53,7 @@ class TextBar:
             if stage != self._stage:
                 if self._stage is not None:
                     self.stream.write("\n")
-                self._stage, self._started, self._drawn = stage, now, 0.0
+                self._stage, self._started, self._drawn = stage, now, float("-inf")
             finished = done >= total
             if not finished and now - self._drawn < MIN_REDRAW_SECONDS:
                 return

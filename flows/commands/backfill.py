@@ -30,8 +30,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from flows.cli import UserError
 
+    from flows.backfill import DateRangeInvalid, window_of
+
     if args.batch_size < 1:
         raise UserError("--batch-size must be at least 1")
+    try:
+        window_of(args.since, args.until)  # refused here too, before Prefect starts
+    except DateRangeInvalid as exc:
+        raise UserError(str(exc)) from None
 
     def make_flow():
         from flows.backfill import backfill

@@ -29,6 +29,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from extract.config import ConfigError, SiteConfig
+    from extract.exceptions import DownloadError
+    from flows.cli import UserError
+    from flows.refresh import RefreshRequestInvalid, target_url
+
+    try:  # refused here too, before Prefect starts
+        target_url(SiteConfig.from_env(), args.urn, args.url, args.provider_type)
+    except (ConfigError, DownloadError, RefreshRequestInvalid) as exc:
+        raise UserError(str(exc)) from None
+
     def make_flow():
         from flows.refresh import refresh
 
