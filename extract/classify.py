@@ -5,11 +5,19 @@ from __future__ import annotations
 from types import ModuleType
 
 from extract.exceptions import Unrecognised
-from extract.families import la_ilacs, la_pre2014, la_sif
+from extract.families import area_send, focused_visit, joint_area_review, jtai, la_ilacs, la_pre2014, la_sif
 from extract.pdf_text import Document
 
 # Order matters where families share wording: the most specific first.
-FAMILIES: tuple[ModuleType, ...] = (la_ilacs, la_sif, la_pre2014)
+FAMILIES: tuple[ModuleType, ...] = (
+    la_ilacs,
+    la_sif,
+    la_pre2014,
+    area_send,
+    jtai,
+    focused_visit,
+    joint_area_review,
+)
 
 
 def classify(document: Document) -> ModuleType:

@@ -41,6 +41,14 @@ def test_judgements(la_reports, row):
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row["file"] for row in ROWS])
+def test_dates_and_lead_inspector(la_reports, row):
+    report = la_reports[row["file"]]
+    assert str(report.inspection_start) == row["start"]
+    assert str(report.inspection_end) == row["end"]
+    assert (report.lead_inspector or "") == row["lead_inspector"]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row["file"] for row in ROWS])
 def test_labels_are_printed_on_the_page_named(la_reports, document_of, row):
     report = la_reports[row["file"]]
     pages = document_of(report.path).pages

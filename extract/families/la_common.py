@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.exceptions import JudgementConflict, Unrecognised
+from extract.exceptions import ExtractionError, JudgementConflict, Unrecognised
 from extract.pdf_text import Document
 from extract.records import Judgement
+from extract.text.dates import DateRange, find_inspection_dates
 from extract.text.grades import GRADE_PATTERN, LabelledArea, grade_from_words, read_labelled_grades
+from extract.text.people import labelled_lead_inspector, team_lead
 
 KIND = "la-inspection"
 # The judgement table sits on page 1; a cover page or a contents page can push it one or two pages on.
@@ -58,6 +60,28 @@ def body_grades(document: Document, areas: Sequence[LabelledArea], first_page: i
     return found
 
 
+SECTION_NAMES = {
+    "impact_of_leaders": "The impact of leaders on social work practice with children and families",
+    "help_and_protection": "The experiences and progress of children who need help and protection",
+    "children_in_care_and_care_leavers": "The experiences and progress of children in care and care leavers",
+    "children_in_care": "The experiences and progress of children in care",
+    "care_leavers": "The experiences and progress of care leavers",
+    "children_looked_after": "The experiences and progress of children looked after and achieving permanence",
+    "adoption_performance": "Adoption performance",
+    "leadership_management_governance": "Leadership, management and governance",
+}
+
+
+def body_heading_patterns(areas: Sequence[LabelledArea]) -> dict[str, str]:
+    """Each area's body heading, label and grade, as a regex: {section name: pattern}."""
+    return {
+        SECTION_NAMES[area.area]: rf"^[ \t]*(?:{'|'.join(area.labels)})[\s:.]*(?:(?:is|are)\s+(?:that\s+it\s+is\s+)?)?"
+        rf"(?:{GRADE_PATTERN})[ \t]*$"
+        for area in areas
+        if area.area in SECTION_NAMES
+    }
+
+
 def cross_check(table: list[Judgement], body: dict[str, tuple[str, int]], where: str) -> None:
     """Raise when the body's heading grade for an area differs from the table's: both are named, none chosen."""
     conflicts = [
@@ -99,3 +123,20 @@ def provider_from_title(page_text: str) -> str | None:
             return " ".join(match.group("name").split())
     name = " ".join(title_lines(page_text, TITLE_AFTER_PROVIDER))
     return name or None
+
+
+def inspection_dates(document: Document) -> DateRange:
+    """The dates printed on page 1 ("Inspection dates: 30 June 2025 to 4 July 2025")."""
+    try:
+        dates = find_inspection_dates(document.pages[0])
+    except ValueError as exc:
+        raise ExtractionError(f"page 1's inspection dates cannot be read ({exc})") from exc
+    if dates is None:
+        raise ExtractionError("no inspection dates printed on page 1; the template may be new")
+    return dates
+
+
+def lead_inspector(document: Document) -> str | None:
+    """The first labelled lead: on page 1 since 2018, in the inspection team list of a SIF report."""
+    text = document.text()
+    return labelled_lead_inspector(text) or team_lead(text)

@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 
 from extract.families.base import Parsed
-from extract.families.la_common import KIND, provider_from_title, body_grades, cross_check, judgement_table
+from extract.families.la_common import (
+    KIND,
+    inspection_dates,
+    lead_inspector,
+    body_grades,
+    body_heading_patterns,
+    cross_check,
+    judgement_table,
+    provider_from_title,
+)
+from extract.families.la_quotes import HEADLINE_ILACS, WHAT_NEEDS_TO_IMPROVE_ILACS, document_quotations, heading_quotations
 from extract.pdf_text import Document
 from extract.text.grades import LabelledArea, flexible
 
@@ -51,9 +61,15 @@ def parse(document: Document) -> Parsed:
     judgements = judgement_table(document, AREAS)
     table_page = judgements[0].page
     cross_check(judgements, body_grades(document, BODY_AREAS, table_page + 1), "the section heading")
+    dates = inspection_dates(document)
     return Parsed(
         kind=KIND,
+        inspection_start=dates.start,
+        inspection_end=dates.end,
+        lead_inspector=lead_inspector(document),
         provider=provider_from_title(document.pages[0]),
         framework=framework_of({j.area for j in judgements}),
         judgements=judgements,
+        quotations=document_quotations(document, (HEADLINE_ILACS, WHAT_NEEDS_TO_IMPROVE_ILACS))
+        + heading_quotations(document, body_heading_patterns(BODY_AREAS), table_page + 1),
     )

@@ -10,7 +10,8 @@ import re
 
 from extract.exceptions import Unrecognised
 from extract.families.base import Parsed
-from extract.families.la_common import KIND, cross_check, table_continuation
+from extract.families.la_common import KIND, cross_check, inspection_dates, lead_inspector, table_continuation
+from extract.families.la_quotes import OVERALL_PRE_2014, document_quotations
 from extract.pdf_text import Document
 from extract.records import Judgement
 from extract.text.grades import SCORE_TO_GRADE_PRE_2014, LabelledArea, flexible, read_labelled_grades
@@ -45,7 +46,17 @@ def recognise(document: Document) -> bool:
 def parse(document: Document) -> Parsed:
     table = record_of_main_findings(document)
     cross_check(table, body_grades(document), "the section's Grade line")
-    return Parsed(kind=KIND, framework=FRAMEWORK, provider=provider_above_dates(document.pages[0]), judgements=table)
+    dates = inspection_dates(document)
+    return Parsed(
+        kind=KIND,
+        inspection_start=dates.start,
+        inspection_end=dates.end,
+        lead_inspector=lead_inspector(document),
+        framework=FRAMEWORK,
+        provider=provider_above_dates(document.pages[0]),
+        judgements=table,
+        quotations=document_quotations(document, (OVERALL_PRE_2014,)),
+    )
 
 
 def provider_above_dates(page_text: str) -> str | None:

@@ -12,7 +12,17 @@ import re
 
 from extract.exceptions import Unrecognised
 from extract.families.base import Parsed
-from extract.families.la_common import KIND, provider_from_title, body_grades, cross_check, judgement_table
+from extract.families.la_common import (
+    KIND,
+    inspection_dates,
+    lead_inspector,
+    body_grades,
+    body_heading_patterns,
+    cross_check,
+    judgement_table,
+    provider_from_title,
+)
+from extract.families.la_quotes import EXECUTIVE_SUMMARY_SIF, AREAS_FOR_IMPROVEMENT_SIF, document_quotations, heading_quotations
 from extract.pdf_text import Document
 from extract.records import Judgement
 from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible, grade_from_words
@@ -79,10 +89,16 @@ def parse(document: Document) -> Parsed:
     rows = judgement_table(document, TABLE_AREAS)
     cross_check(rows, body_grades(document, BODY_AREAS, rows[-1].page + 1), "the section heading")
     lscb = sentence_judgement(document, "lscb", LSCB_SENTENCES)
+    dates = inspection_dates(document)
     return Parsed(
         kind=KIND,
+        inspection_start=dates.start,
+        inspection_end=dates.end,
+        lead_inspector=lead_inspector(document),
         provider=provider_from_title(document.pages[0]),
         framework=FRAMEWORK,
         judgements=[overall, *rows, *([lscb] if lscb else [])],
+        quotations=document_quotations(document, (EXECUTIVE_SUMMARY_SIF, AREAS_FOR_IMPROVEMENT_SIF))
+        + heading_quotations(document, body_heading_patterns(BODY_AREAS), rows[-1].page + 1),
     )
 
