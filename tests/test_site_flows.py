@@ -177,7 +177,7 @@ def test_extraction_in_chunks_as_on_a_dask_cluster(tiny_site, env, tmp_path):
 
     @flow
     def chunked():
-        return extract(Settings.from_env().__class__(db=env, raw=store.root, task_runner="dask"), fetched)
+        return extract(Settings(db=env, raw=store.root, task_runner="dask"), fetched)
 
     ((report, provenance),) = chunked()
     assert provenance.file_id == LEEDS_NEW
