@@ -35,7 +35,10 @@ class Section:
 # Bullet glyphs: Symbol/Wingdings bullets come through in the Unicode private use area (U+F0B7, U+F0A7 ...).
 BULLET_GLYPHS = "•◼▪■●◦○▫□➢➤►▶✓✔"
 PRIVATE_USE = r"\ue000-\uf8ff"
-BULLET = re.compile(rf"^\s*[{PRIVATE_USE}{BULLET_GLYPHS}]\s*")
+# Some symbol fonts map their bullet to a C1 control character (U+0084 in a 2016 school report, U+0083 in a
+# 2009 authority report); no prose starts with one.
+C1_CONTROLS = r"\x80-\x9f"
+BULLET = re.compile(rf"^\s*[{PRIVATE_USE}{C1_CONTROLS}{BULLET_GLYPHS}]\s*")
 # A list item introduced by a hyphen or asterisk needs a space after it, so "co-production" is never a bullet.
 DASH_BULLET = re.compile(r"^\s*[-*]\s+(?=\S)")
 
