@@ -6,7 +6,7 @@ from types import ModuleType
 
 from extract.exceptions import Unrecognised
 from extract.families import focused_visit, la_ilacs, la_pre2014, la_sif
-from extract.families import school_2009, school_2012, school_2015
+from extract.families import school_2001, school_2009, school_2012, school_2015, school_monitoring
 from extract.pdf_text import Document
 
 # Order matters where families share wording: the most specific first.
@@ -15,9 +15,11 @@ FAMILIES: tuple[ModuleType, ...] = (
     la_sif,
     la_pre2014,
     focused_visit,
+    school_2001,
     school_2009,
     school_2012,
     school_2015,
+    school_monitoring,
 )
 
 

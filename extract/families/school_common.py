@@ -9,7 +9,7 @@ reading below is shared.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extract.exceptions import ExtractionError, JudgementConflict, Unrecognised
@@ -121,9 +121,11 @@ def cell_grade(match: re.Match, key: dict[int, Grade] | None, label: str, page: 
     return grade
 
 
-def read_rows(
-    text: str, page: int, areas: Sequence[LabelledArea], cell: re.Pattern, key: dict[int, Grade] | None
-) -> list[Judgement]:
+# A grade cell's match, the label it follows (as printed) and the page -> the grade's value.
+CellReader = Callable[[re.Match, str, int], str]
+
+
+def read_rows(text: str, page: int, areas: Sequence[LabelledArea], cell: re.Pattern, grade_of: CellReader) -> list[Judgement]:
     """Each area's grade from the first place on the page where its label is followed at once by a grade cell.
     A label printed in prose, with no cell after it, gives nothing; a grade is never taken from another row."""
     placed: list[tuple[int, Judgement]] = []
@@ -132,8 +134,7 @@ def read_rows(
             found = cell.match(text, label.end())
             if found:
                 printed = " ".join(label.group(0).split())
-                grade = cell_grade(found, key, printed, page)
-                placed.append((label.start(), Judgement(area.area, grade.value, printed, page)))
+                placed.append((label.start(), Judgement(area.area, grade_of(found, printed, page), printed, page)))
                 break
     return [judgement for _, judgement in sorted(placed, key=lambda item: item[0])]
 
@@ -167,10 +168,11 @@ def provider(document: Document, era: SchoolReportEra) -> str:
 
 def judgements(document: Document, era: SchoolReportEra) -> list[Judgement]:
     key = era.key.read(document.text()) if era.key else None
-    if era.table_on_one_page:
-        table = front_table(document, era, key)
-    else:
-        table = spread_table(document, era, key)
+
+    def grade_of(match: re.Match, label: str, page: int) -> str:
+        return cell_grade(match, key, label, page).value
+
+    table = front_table(document, era, grade_of) if era.table_on_one_page else spread_table(document, era, grade_of)
     if OVERALL not in {j.area for j in table}:
         raise Unrecognised(
             f"a {era.framework} school report without an overall effectiveness grade next to its label; "
@@ -182,20 +184,20 @@ def judgements(document: Document, era: SchoolReportEra) -> list[Judgement]:
     return table
 
 
-def front_table(document: Document, era: SchoolReportEra, key: dict[int, Grade] | None) -> list[Judgement]:
+def front_table(document: Document, era: SchoolReportEra, grade_of: CellReader) -> list[Judgement]:
     for number, text in enumerate(document.pages[:FRONT_TABLE_SEARCH_PAGES], start=1):
-        rows = read_rows(text, number, era.areas, era.cell, key)
+        rows = read_rows(text, number, era.areas, era.cell, grade_of)
         if len(rows) >= MIN_ROWS_FOR_A_TABLE:
             return rows
     raise Unrecognised(f"no {era.framework} judgement table in the first pages; the template may be new")
 
 
-def spread_table(document: Document, era: SchoolReportEra, key: dict[int, Grade] | None) -> list[Judgement]:
+def spread_table(document: Document, era: SchoolReportEra, grade_of: CellReader) -> list[Judgement]:
     """Grades printed under each section of the body: each area where its label is first followed by a grade."""
     found: list[Judgement] = []
     for number, text in enumerate(document.pages, start=1):
         remaining = [area for area in era.areas if area.area not in {j.area for j in found}]
-        found += read_rows(text, number, remaining, era.cell, key)
+        found += read_rows(text, number, remaining, era.cell, grade_of)
     return found
 
 
