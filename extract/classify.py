@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from extract.exceptions import Unrecognised
-from extract.families import focused_visit, la_ilacs, la_pre2014, la_sif
+from extract.families import area_send, focused_visit, joint_area_review, jtai, la_ilacs, la_pre2014, la_sif
 from extract.families import school_2001, school_2009, school_2012, school_2015, school_monitoring
 from extract.pdf_text import Document
 
@@ -14,7 +14,10 @@ FAMILIES: tuple[ModuleType, ...] = (
     la_ilacs,
     la_sif,
     la_pre2014,
+    area_send,
+    jtai,
     focused_visit,
+    joint_area_review,
     school_2001,
     school_2009,
     school_2012,

@@ -11,6 +11,8 @@ COMMAND_MODULES = (
     "flows.commands.ingest",
     "flows.commands.sql",
     "flows.commands.export",
+    "flows.commands.report",
+    "flows.commands.chart",
 )
 
 EPILOG = """\

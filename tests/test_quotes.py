@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extract.pdf_text import Document
 from extract.records import Quotation
 from extract.text.quotes import (
+    QuoteRule,
     join_lines,
     lines_to_passages,
     passage_sentences,
@@ -98,7 +101,7 @@ def test_section_quotations_take_the_first_quotable_sentences_per_bullet():
         Line("Supervision is regular but does not always challenge drift in plans. The second", 2, bullet=True),
         Line("sentence of the second bullet is long enough to be quoted.", 2),
     )
-    quotations = section_quotations(Section("What needs to improve", 2, lines, 0), limit=5, per_passage=1)
+    quotations = section_quotations(Section("What needs to improve", 2, lines, 0), QuoteRule(limit=5, per_passage=1))
     assert quotations == [
         Quotation("What needs to improve", 2, "Children benefit from stable relationships with social workers."),
         Quotation("What needs to improve", 2, "Supervision is regular but does not always challenge drift in plans."),
@@ -107,7 +110,41 @@ def test_section_quotations_take_the_first_quotable_sentences_per_bullet():
 
 def test_section_quotations_stop_at_the_limit():
     lines = tuple(Line(f"Sentence number {n} is long enough to count as a quotation.", 1) for n in range(5))
-    assert len(section_quotations(Section("Headline findings", 1, lines, 0), limit=3)) == 3
+    assert len(section_quotations(Section("Headline findings", 1, lines, 0), QuoteRule(limit=3))) == 3
+
+
+PARAGRAPHS = (
+    Line("This joint targeted area inspection included an evaluation of the multi-agency ‘front", 1),
+    Line("door’ and a deep dive into help for neglected children.", 1),
+    Line("Partnership working is integral to the area’s approach to improving services for", 1),
+    Line("children. Leaders know their services well.", 1),
+    Line("Inspectors found that some children wait too long for help from health services.", 1),
+)
+
+
+def test_prose_is_cut_into_paragraphs_at_short_lines_ending_a_sentence():
+    assert [passage.text[:20] for passage in lines_to_passages(PARAGRAPHS)] == [
+        "This joint targeted ",
+        "Partnership working ",
+        "Inspectors found tha",
+    ]
+
+
+def test_paragraphs_opening_with_a_skipped_sentence_are_passed_over():
+    rule = QuoteRule(limit=5, skip_paragraphs=re.compile(r"inspect", re.IGNORECASE))
+    quotations = section_quotations(Section("Title", 1, PARAGRAPHS, 0), rule)
+    assert [q.text for q in quotations] == [
+        "Partnership working is integral to the area’s approach to improving services for children."
+    ]
+
+
+def test_points_only_leaves_out_a_lists_preamble():
+    lines = (
+        Line("In all cases seen, risk has been identified and appropriate action taken to safeguard children.", 1),
+        Line("Plans for children in need are not always specific or measurable.", 1, bullet=True),
+    )
+    quotations = section_quotations(Section("Areas for improvement", 1, lines, 0), QuoteRule(limit=5, points_only=True))
+    assert [q.text for q in quotations] == ["Plans for children in need are not always specific or measurable."]
 
 
 PAGE = "Headline findings\nChildren benefit from\n  stable relationships. Services are co-\nproduced with families.\n"

@@ -58,6 +58,7 @@ def test_letterhead_is_dropped():
     [
         pytest.param("\uf0b7 Leaders know", "Leaders know", True, id="private-use-symbol-bullet"),
         pytest.param("\uf0a7Leaders know", "Leaders know", True, id="private-use-no-space"),
+        pytest.param("\x83 The council should act", "The council should act", True, id="c1-control-bullet"),
         pytest.param("◼ Decision-making for children", "Decision-making for children", True, id="black-square"),
         pytest.param("• Plans", "Plans", True, id="round-bullet"),
         pytest.param("- Plans are reviewed", "Plans are reviewed", True, id="hyphen-bullet"),
@@ -104,7 +105,7 @@ def test_section_is_none_when_the_heading_is_absent():
     assert section(LETTER, ["Areas for priority action"]) is None
 
 
-def test_heading_with_a_grade_matches_a_pattern_variant():
+def test_heading_variants_are_literal_text_not_patterns():
     lines = [Line("The experiences and progress of children in care: good", 5), Line("Children thrive.", 5)]
     assert find_heading(lines, [r"The experiences and progress of children in care: \w+"]) is None
     assert find_heading(lines, ["The experiences and progress of children in care: good"]) == (0, 1)
@@ -138,3 +139,46 @@ def test_sections_finds_every_repeat_of_a_heading():
         ["Police referrals are slow."],
         ["Health visitors lack training."],
     ]
+
+
+def test_footnotes_at_the_foot_of_a_page_are_dropped():
+    page = "In a significant proportion of cases seen by inspectors,\n \n1 This joint inspection was conducted under section 20.\n"
+    texts = [line.text for line in document_to_lines(Document((page,)))]
+    assert texts == ["In a significant proportion of cases seen by inspectors,"]
+
+
+def test_a_numbered_line_without_a_blank_before_it_is_kept():
+    page = "Bradford.\n1 This inspection included a ‘deep dive’ focus.\nMore text.\n"
+    assert len(document_to_lines(Document((page,)))) == 3
+
+
+def test_asides_are_left_out_and_the_section_carries_on_after_them():
+    lines = [
+        Line("Areas for improvement", 10),
+        Line("Within the MARU, strategy discussions are mostly timely, but they do not", 10, bullet=True),
+        Line("Practice study: highly effective practice", 10),
+        Line("All names are pseudonyms.", 10),
+        Line("routinely involve all relevant agencies.", 11),
+        Line("Next steps", 11),
+    ]
+    found = section(lines, ["Areas for improvement"], ["Next steps"], asides=["Practice study: highly effective practice"])
+    assert [line.text for line in found.lines] == [
+        "Within the MARU, strategy discussions are mostly timely, but they do not",
+        "routinely involve all relevant agencies.",
+    ]
+
+
+def test_an_aside_ends_at_a_known_heading_on_its_page():
+    lines = [
+        Line("Key strengths", 8),
+        Line("Leaders are ambitious.", 8, bullet=True),
+        Line("Case study: highly effective practice", 9),
+        Line("Sarah was helped.", 9),
+        Line("Areas for improvement", 9),
+        Line("Plans are vague.", 9, bullet=True),
+    ]
+    asides = ["Case study: highly effective practice"]
+    assert [line.text for line in section(lines, ["Key strengths"], ["Areas for improvement"], asides=asides).lines] == [
+        "Leaders are ambitious."
+    ]
+    assert [line.text for line in section(lines, ["Areas for improvement"], asides=asides).lines] == ["Plans are vague."]

@@ -15,6 +15,7 @@ from extract.families.base import Parsed
 from extract.families.letters import QuoteSource, gather_quotations, inspection_dates
 from extract.pdf_text import Document
 from extract.text.people import letter_signatory
+from extract.text.quotes import QuoteRule
 from extract.text.sections import document_to_lines, find_heading
 
 KIND = "focused-visit"
@@ -26,10 +27,10 @@ FINDINGS_HEADINGS = ("Main findings", "Findings")
 SIGN_OFF_HEADINGS = ("Yours sincerely",)
 KNOWN_HEADINGS = HEADLINE_HEADINGS + IMPROVE_HEADINGS + FINDINGS_HEADINGS + SIGN_OFF_HEADINGS
 
-HEADLINE_QUOTES = QuoteSource(HEADLINE_HEADINGS, limit=3)
-IMPROVE_QUOTES = QuoteSource(IMPROVE_HEADINGS, limit=3, per_passage=1)
+HEADLINE_QUOTES = QuoteSource(HEADLINE_HEADINGS, QuoteRule(limit=3))
+IMPROVE_QUOTES = QuoteSource(IMPROVE_HEADINGS, QuoteRule(limit=3, per_passage=1, points_only=True))
 # Letters without an overview: their first findings stand in for it.
-FINDINGS_QUOTES = QuoteSource(FINDINGS_HEADINGS, limit=3, per_passage=1)
+FINDINGS_QUOTES = QuoteSource(FINDINGS_HEADINGS, QuoteRule(limit=3, per_passage=1))
 
 # "Focused visit to the London Borough of Waltham Forest children’s services",
 # "Focused visit to Bradford local authority children’s services"

@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from extract.pdf_text import Document
 from extract.records import Quotation
 from extract.text.grades import GRADE_PATTERN
+from extract.text.quotes import SENTENCE_FINISH, quotable, split_sentences
 
 # A passage is the text after its heading up to the first stop line, on the heading's page.
-SENTENCE_END = re.compile(r"(?<=[a-z0-9)’'”][.!?])\s+(?=[A-Z‘“'(])")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}\.|[\u25a0-\u25ff\uf000-\uf0ff•\-–])\s*")
 FOOTNOTE_MARK = re.compile(r"(?<=[a-z?])\d+$")
 RUNNING_HEADER = re.compile(r"^\s*(?:\d+|Summary|Inspection of .*|.*\d{4}\s+\d+)\s*$")
-MIN_SENTENCE_CHARS = 40
-MAX_SENTENCE_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -112,11 +110,10 @@ def first_item_sentences(lines: list[str]) -> list[str]:
 
 def sentences_of(text: str, whole_if_unfinished: bool = False) -> list[str]:
     """Complete sentences of a quotable length; a list item printed without a full stop counts as one."""
-    text = " ".join(text.split())
     sentences = []
-    for sentence in SENTENCE_END.split(text):
+    for _, sentence in split_sentences(" ".join(text.split())):
         sentence = FOOTNOTE_MARK.sub("", LIST_MARKER.sub("", sentence).strip())
-        finished = bool(sentence) and (sentence[-1] in ".!?:" or whole_if_unfinished)
-        if MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS and finished:
+        finished = bool(SENTENCE_FINISH.search(sentence)) or sentence.endswith(":") or whole_if_unfinished
+        if quotable(sentence) and finished:
             sentences.append(sentence)
     return sentences

@@ -1,5 +1,5 @@
 """What every ungraded letter family shares: the letter's own date, the inspection dates it prints, and its
-quotations gathered section by section from a table of headings."""
+quotations gathered section by section from a table of headings and rules."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from extract.exceptions import ExtractionError
 from extract.pdf_text import Document
 from extract.records import Quotation
 from extract.text.dates import DateRange, find_inspection_dates, first_standalone_date
-from extract.text.quotes import section_quotations
-from extract.text.sections import Line, section, sections
+from extract.text.quotes import QuoteRule, section_quotations
+from extract.text.sections import Line, Section, section, sections
 
 # A letter's own date sits under the letterhead, within the first lines of page 1.
 LETTER_DATE_SEARCH_CHARS = 600
@@ -20,12 +20,11 @@ LETTER_DATE_SEARCH_CHARS = 600
 
 @dataclass(frozen=True)
 class QuoteSource:
-    """Where a family's key quotations come from, in the order they are quoted."""
+    """A section a family quotes from, in the order its quotations come."""
 
     headings: tuple[str, ...]  # the heading's printed variants
-    limit: int  # most quotations taken from the section(s)
-    per_passage: int | None = None  # most from one bullet or paragraph, so a list's points are all heard
-    every_section: bool = False  # JTAI letters repeat a heading for each agency: quote across all of them
+    rule: QuoteRule
+    every_section: bool = False  # JTAI letters repeat a heading for each theme: quote across all of them
 
 
 def letter_date(document: Document) -> date | None:
@@ -46,16 +45,26 @@ def inspection_dates(document: Document, what: str) -> DateRange:
 
 
 def gather_quotations(
-    lines: Sequence[Line], sources: Sequence[QuoteSource], known_headings: Sequence[str]
+    lines: Sequence[Line],
+    sources: Sequence[QuoteSource],
+    known_headings: Sequence[str],
+    asides: Sequence[str] = (),
 ) -> list[Quotation]:
     quotations: list[Quotation] = []
     for source in sources:
         if source.every_section:
-            found = sections(lines, source.headings, known_headings)
+            found = sections(lines, source.headings, known_headings, asides)
         else:
-            found = [item for item in [section(lines, source.headings, known_headings)] if item is not None]
-        taken: list[Quotation] = []
-        for item in found:
-            taken += section_quotations(item, source.limit - len(taken), source.per_passage)
-        quotations += taken
+            single = section(lines, source.headings, known_headings, asides=asides)
+            found = [single] if single is not None else []
+        quotations += quotations_from(found, source.rule)
     return quotations
+
+
+def quotations_from(found: Sequence[Section], rule: QuoteRule) -> list[Quotation]:
+    """Quotations from sections in turn, `rule.limit` across them all."""
+    taken: list[Quotation] = []
+    for item in found:
+        remaining = QuoteRule(rule.limit - len(taken), rule.per_passage, rule.skip_paragraphs, rule.points_only)
+        taken += section_quotations(item, remaining)
+    return taken

@@ -167,7 +167,9 @@ INSPECTION_DATE_CUES: tuple[str, ...] = (
     r"\bFollowing\s+(?:my|our|the)\s+visit\s+to\s+[^.]{0,120}?\bon\s+",
     r"\bInspectors\s+carried\s+out\s+the\s+first\s+part\s+of\s+this\s+inspection\s+between\s+",
 )
-_CUES = tuple(re.compile(f"{cue}(?P<phrase>{DATE_PHRASE})", re.IGNORECASE | re.MULTILINE) for cue in INSPECTION_DATE_CUES)
+_CUES = tuple(
+    re.compile(f"{cue}(?P<phrase>{DATE_PHRASE})", re.IGNORECASE | re.MULTILINE) for cue in INSPECTION_DATE_CUES
+)
 
 
 def find_inspection_dates(text: str, reference: date | None = None) -> DateRange | None:

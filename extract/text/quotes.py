@@ -32,33 +32,49 @@ WHITESPACE = re.compile(r"\s+")
 HYPHEN_AT_LINE_END = re.compile(r"-[ \t]*\n\s*")
 
 
+# A line that ends a sentence this many characters short of the section's longest line ends its paragraph:
+# wrapped lines inside a paragraph fall short of the full width by less than one long word.
+PARAGRAPH_END_SLACK = 20
+
+
 @dataclass(frozen=True)
 class Passage:
-    """A bulleted item or a run of prose, with the page of each character."""
+    """A bulleted item or a paragraph of prose, with the page of each character."""
 
     text: str
     pages: tuple[int, ...]  # page of text[i] is pages[i]
     bullet: bool
 
 
+@dataclass(frozen=True)
+class QuoteRule:
+    """How many quotations to take from a section, and which."""
+
+    limit: int  # most quotations from the section
+    per_passage: int | None = None  # most from one bullet or paragraph, so a list's points are all heard
+    skip_paragraphs: re.Pattern | None = None  # paragraphs opening with a matching sentence are passed over
+    points_only: bool = False  # only the bulleted points, when the section has any (not the list's preamble)
+
+
 def join_lines(texts: Iterable[str]) -> str:
+    """Lines as one text: a space between lines, none after a line-break hyphen ("co-" / "produced")."""
     joined = ""
     for text in texts:
-        if not joined:
-            joined = text
-        elif LINE_BREAK_HYPHEN.search(joined):
-            joined += text
-        else:
-            joined += " " + text
+        joined += ("" if not joined or LINE_BREAK_HYPHEN.search(joined) else " ") + text
     return joined
 
 
 def lines_to_passages(lines: Sequence[Line]) -> list[Passage]:
-    """Group lines into passages: each bullet starts one that runs to the next bullet (its wrapped lines carry
-    no glyph), and the prose before the first bullet is one more."""
+    """Group lines into passages: a bullet starts one that runs over its wrapped lines; prose is cut into
+    paragraphs where a line ends a sentence well short of the full width."""
+    width = max((len(line.text) for line in lines), default=0)
     groups: list[list[Line]] = []
     for line in lines:
-        if not groups or line.bullet:
+        previous = groups[-1][-1] if groups else None
+        paragraph_ended = previous is not None and _ends_sentence(previous.text) and (
+            len(previous.text) < width - PARAGRAPH_END_SLACK
+        )
+        if previous is None or line.bullet or paragraph_ended:
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -70,13 +86,17 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _passage(group: list[Line]) -> Passage:
-    text = ""
+    text = join_lines(line.text for line in group)
+    return Passage(text, _page_of_each_char(group, text), group[0].bullet)
+
+
+def _page_of_each_char(group: list[Line], text: str) -> tuple[int, ...]:
     pages: list[int] = []
     for line in group:
-        separator = "" if not text or LINE_BREAK_HYPHEN.search(text) else " "
-        pages.extend([line.page] * (len(separator) + len(line.text)))
-        text += separator + line.text
-    return Passage(text, tuple(pages), group[0].bullet)
+        if pages and len(pages) < len(text) and text[len(pages)] == " ":
+            pages.append(line.page)  # the space joining this line to the previous one
+        pages.extend([line.page] * len(line.text))
+    return tuple(pages)
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -117,14 +137,18 @@ def quotable(sentence: str) -> bool:
     return MIN_QUOTE_CHARS <= len(sentence) <= MAX_QUOTE_CHARS
 
 
-def section_quotations(section: Section, limit: int, per_passage: int | None = None) -> list[Quotation]:
-    """Up to `limit` quotable sentences under the section's heading, in reading order. `per_passage` caps the
-    sentences taken from one bullet or paragraph run so a list's points are all heard."""
-    quotations = []
-    for passage in lines_to_passages(section.lines):
+def section_quotations(section: Section, rule: QuoteRule) -> list[Quotation]:
+    """Up to `rule.limit` quotable sentences under the section's heading, in reading order."""
+    passages = lines_to_passages(section.lines)
+    if rule.points_only and any(passage.bullet for passage in passages):
+        passages = [passage for passage in passages if passage.bullet]
+    quotations: list[Quotation] = []
+    for passage in passages:
+        if rule.skip_paragraphs and rule.skip_paragraphs.search(split_sentences(passage.text)[0][1]):
+            continue
         taken = 0
         for page, sentence in passage_sentences(passage):
-            if len(quotations) == limit or (per_passage is not None and taken == per_passage):
+            if len(quotations) == rule.limit or taken == rule.per_passage:
                 break
             if quotable(sentence):
                 quotations.append(Quotation(section.heading, page, sentence))

@@ -1,9 +1,9 @@
 """A report's body as lines with their page numbers, and the sections under its headings.
 
 `document_to_lines` drops what is printed around the prose rather than in it: running headers and footers
-(lines repeated at the top or bottom of many pages, page numbers and all), lone page numbers, Ofsted's
-letterhead, and the private-use glyphs fonts use for bullets. `section` finds a heading from a family's table
-of variants and gathers the lines under it until the next heading.
+(lines repeated at the top or bottom of many pages, page numbers and all), lone page numbers, footnotes,
+Ofsted's letterhead, and the glyphs fonts use for bullets. `section` finds a heading from a family's table of
+variants and gathers the lines under it until the next heading, leaving out boxed asides.
 """
 
 from __future__ import annotations
@@ -32,15 +32,15 @@ class Section:
     end: int  # index, in the document's lines, just after the section's last line
 
 
-# Bullet glyphs: Symbol/Wingdings bullets come through in the Unicode private use area (U+F0B7, U+F0A7 ...).
+# Bullet glyphs: Symbol/Wingdings bullets come through in the Unicode private use area (U+F0B7, U+F0A7 ...)
+# or, in older reports, as C1 control characters (U+0083).
 BULLET_GLYPHS = "•◼▪■●◦○▫□➢➤►▶✓✔"
 PRIVATE_USE = r"\ue000-\uf8ff"
-# Some symbol fonts map their bullet to a C1 control character (U+0084 in a 2016 school report, U+0083 in a
-# 2009 authority report); no prose starts with one.
-C1_CONTROLS = r"\x80-\x9f"
+C1_CONTROLS = r"\u0080-\u009f"
 BULLET = re.compile(rf"^\s*[{PRIVATE_USE}{C1_CONTROLS}{BULLET_GLYPHS}]\s*")
-# A list item introduced by a hyphen or asterisk needs a space after it, so "co-production" is never a bullet.
-DASH_BULLET = re.compile(r"^\s*[-*]\s+(?=\S)")
+# A list item introduced by a hyphen, dash, minus or asterisk needs a space after it, so "co-production" is
+# never a bullet.
+DASH_BULLET = re.compile(r"^\s*[-*\u2013\u2212]\s+(?=\S)")
 
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.IGNORECASE)
 # Running headers often end with the page number ("Area SEND inspection report: Oldham ..., 26 to 30 June 2023 2").
@@ -51,6 +51,11 @@ RUNNING_ZONE_LINES = 3
 # the first (page 1 often has its own title block), and on at least two pages.
 RUNNING_SHARE_OF_PAGES = 0.5
 MIN_RUNNING_PAGES = 2
+
+# Footnotes: after a blank line near the page's foot, a line starting with the note's number
+# ("1 This joint inspection was conducted under section 20 of the Children Act 2004.").
+FOOTNOTE_START = re.compile(r"^\d{1,2}\s+\S")
+FOOTNOTE_MAX_LINES = 6
 
 # Ofsted's letterhead and contact block, printed on letters' first pages and the back page of reports.
 LETTERHEAD: tuple[str, ...] = (
@@ -78,7 +83,7 @@ SENTENCE_END = re.compile(r"[.?!:;]['’”)]?$")
 
 def document_to_lines(document: Document) -> list[Line]:
     """Every body line of the document in reading order, with its page; printed furniture dropped."""
-    pages = [page.splitlines() for page in document.pages]
+    pages = [without_footnotes(page.splitlines()) for page in document.pages]
     running = running_lines(pages)
     lines = []
     for number, page_lines in enumerate(pages, start=1):
@@ -89,6 +94,15 @@ def document_to_lines(document: Document) -> list[Line]:
             if line.text:
                 lines.append(line)
     return lines
+
+
+def without_footnotes(page_lines: list[str]) -> list[str]:
+    """The page's lines up to its footnotes, if it has any."""
+    first_candidate = max(0, len(page_lines) - FOOTNOTE_MAX_LINES - 1)
+    for index in range(first_candidate, len(page_lines) - 1):
+        if not page_lines[index].strip() and FOOTNOTE_START.match(page_lines[index + 1]):
+            return page_lines[:index]
+    return page_lines
 
 
 def raw_to_line(raw: str, page: int) -> Line:
@@ -182,30 +196,70 @@ def find_heading(lines: Sequence[Line], variants: Iterable[str], start: int = 0)
 
 
 def section(
-    lines: Sequence[Line], variants: Iterable[str], known_headings: Iterable[str] = (), start: int = 0
+    lines: Sequence[Line],
+    variants: Iterable[str],
+    known_headings: Iterable[str] = (),
+    start: int = 0,
+    asides: Iterable[str] = (),
 ) -> Section | None:
     """The section under the first heading matching `variants`: its lines up to the next heading, which is
-    either one of the family's `known_headings` or a line that looks like a heading."""
+    either one of the family's `known_headings` or a line that looks like a heading. Boxes whose headings are
+    listed in `asides` are left out and the section carries on after them."""
     found = find_heading(lines, variants, start)
     if found is None:
         return None
     index, size = found
     heading = " ".join(line.text for line in lines[index : index + size])
+    return section_from(lines, index + size, heading, lines[index].page, known_headings, asides)
+
+
+def section_from(
+    lines: Sequence[Line],
+    first: int,
+    heading: str,
+    page: int,
+    known_headings: Iterable[str] = (),
+    asides: Iterable[str] = (),
+) -> Section:
+    """The lines from index `first` up to the next heading, filed under `heading` (also for text that sits
+    under a title rather than a heading, such as a letter's opening findings).
+
+    An aside (a boxed case study) runs from its heading to the end of its page or the next known heading,
+    whichever comes first: its text is printed inside the section but is not part of it.
+    """
+    known_headings = tuple(known_headings)
     stop = heading_pattern(known_headings) if known_headings else None
-    end = index + size
+    aside = heading_pattern(asides) if asides else None
+    kept: list[Line] = []
+    end = first
     while end < len(lines):
+        if aside is not None and match_heading(lines, end, aside):
+            end = _end_of_aside(lines, end, stop)
+            continue
         if (stop is not None and match_heading(lines, end, stop)) or looks_like_heading(lines, end):
             break
+        kept.append(lines[end])
         end += 1
-    return Section(heading, lines[index].page, tuple(lines[index + size : end]), end)
+    return Section(heading, page, tuple(kept), end)
 
 
-def sections(lines: Sequence[Line], variants: Iterable[str], known_headings: Iterable[str] = ()) -> list[Section]:
-    """Every section under a heading matching `variants` (JTAI letters repeat "Areas for improvement" per agency)."""
+def _end_of_aside(lines: Sequence[Line], start: int, stop: re.Pattern | None) -> int:
+    end = start + 1
+    while end < len(lines) and lines[end].page == lines[start].page:
+        if stop is not None and match_heading(lines, end, stop):
+            break
+        end += 1
+    return end
+
+
+def sections(
+    lines: Sequence[Line], variants: Iterable[str], known_headings: Iterable[str] = (), asides: Iterable[str] = ()
+) -> list[Section]:
+    """Every section under a heading matching `variants` (JTAI letters repeat "Areas for improvement" per theme)."""
     variants = tuple(variants)
     found = []
-    current = section(lines, variants, known_headings)
+    current = section(lines, variants, known_headings, 0, asides)
     while current is not None:
         found.append(current)
-        current = section(lines, variants, known_headings, current.end)
+        current = section(lines, variants, known_headings, current.end, asides)
     return found

@@ -1,0 +1,115 @@
+"""Joint targeted area inspections (JTAI): letters from Ofsted, CQC, HMICFRS and HMI Probation, with no grades.
+
+2016-2020 letters open "Between 25 and 29 September 2017, Ofsted, the Care Quality Commission ...", give their
+overall findings in untitled paragraphs, then "Key strengths" and "Areas for improvement" (repeated per theme or
+agency), sometimes "Areas for priority action". From 2022 a "Headline findings" section leads, followed by
+"Area(s) for priority action", "What needs to improve?", "Strengths" and "Main findings".
+
+The letters are signed jointly by the inspectorates' national directors; none names an Ofsted lead inspector,
+so the lead is left empty rather than guessed from the signatures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.exceptions import ExtractionError
+from extract.families.base import Parsed
+from extract.families.letters import QuoteSource, gather_quotations, inspection_dates, quotations_from
+from extract.pdf_text import Document
+from extract.records import Quotation
+from extract.text.quotes import QuoteRule
+from extract.text.sections import Line, document_to_lines, find_heading, section_from
+
+KIND = "jtai"
+FRAMEWORK = "jtai"
+
+HEADLINE_HEADINGS = ("Headline findings",)
+PRIORITY_HEADINGS = ("Areas for priority action", "Area for priority action")
+IMPROVE_HEADINGS = ("What needs to improve", "Areas for improvement")
+STRENGTH_HEADINGS = ("Key strengths", "Strengths")
+# Boxed case studies are printed inside other sections, often mid-sentence in the text layer: they are left out.
+BOX_HEADINGS = tuple(
+    f"{box}: {kind}"
+    for box in ("Case study", "Practice study", "Places and spaces")
+    for kind in (
+        "highly effective practice",
+        "effective practice",
+        "area for improvement",
+        "areas for improvement",
+        "area(s) for improvement",
+    )
+)
+OTHER_HEADINGS = ("Main findings", "Next steps", "Yours sincerely", "Context")
+KNOWN_HEADINGS = HEADLINE_HEADINGS + PRIORITY_HEADINGS + IMPROVE_HEADINGS + STRENGTH_HEADINGS + OTHER_HEADINGS
+
+# Paragraphs in which a 2016-2020 letter describes the inspection rather than what it found.
+METHOD_PARAGRAPH = re.compile(r"\b(?:inspect\w*|JTAI|deep\s+dive|this\s+letter|evaluat\w*)\b", re.IGNORECASE)
+HEADLINE_QUOTES = QuoteSource(HEADLINE_HEADINGS, QuoteRule(limit=3))
+OPENING_FINDINGS_RULE = QuoteRule(limit=3, skip_paragraphs=METHOD_PARAGRAPH)
+PRIORITY_QUOTES = QuoteSource(PRIORITY_HEADINGS, QuoteRule(limit=2, per_passage=1), every_section=True)
+IMPROVE_QUOTES = QuoteSource(
+    IMPROVE_HEADINGS, QuoteRule(limit=2, per_passage=1, points_only=True), every_section=True
+)
+STRENGTH_QUOTES = QuoteSource(STRENGTH_HEADINGS, QuoteRule(limit=1, per_passage=1, points_only=True))
+
+TITLE_START = re.compile(r"^\s*Joint\s+targeted\s+area\s+inspection\s+of\b", re.IGNORECASE)
+# The title runs until the opening sentence ("Between ...", "This letter ...").
+TITLE_END = re.compile(r"^\s*(?:Between|This\s+letter|This\s+inspection|Dear)\b", re.IGNORECASE)
+# "... of the multi-agency response to sexual abuse in the family in Cornwall": the area follows the last "in".
+TITLE_WITH_THEME = re.compile(r"of\s+the\s+multi-agency\s+response\s+to\s+.+\s+in\s+(?:the\s+)?(?P<provider>.+)$", re.I)
+TITLE_NAMING_AREA = re.compile(r"inspection\s+of\s+(?:the\s+)?(?P<provider>.+)$", re.IGNORECASE)
+# The opening sentence after which the 2016-2020 letters give their overall findings.
+OPENING_FINDINGS = re.compile(r"outlines\s+our\s+findings", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?]['’”)]?$")
+
+
+def recognise(document: Document) -> bool:
+    return any(TITLE_START.match(line) for line in document.pages[0].splitlines())
+
+
+def title(lines: list[Line]) -> str:
+    """The letter's title as printed, which may wrap over several lines."""
+    for index, line in enumerate(lines):
+        if TITLE_START.match(line.text):
+            parts = [line.text]
+            for following in lines[index + 1 :]:
+                if TITLE_END.match(following.text):
+                    break
+                parts.append(following.text)
+            return " ".join(parts)
+    raise ExtractionError("the JTAI letter has no 'Joint targeted area inspection of ...' title")
+
+
+def provider_from_title(printed: str) -> str:
+    match = TITLE_WITH_THEME.search(printed) or TITLE_NAMING_AREA.search(printed)
+    return match.group("provider").strip(" .")
+
+
+def opening_findings(lines: list[Line], printed_title: str) -> list[Quotation]:
+    """2016-2020 letters: the untitled findings after 'This letter ... outlines our findings ...'."""
+    start = next((i for i, line in enumerate(lines) if OPENING_FINDINGS.search(line.text)), None)
+    if start is None:
+        return []
+    while start < len(lines) and not SENTENCE_END.search(lines[start].text):
+        start += 1
+    if start == len(lines):
+        return []
+    found = section_from(lines, start + 1, printed_title, lines[start].page, KNOWN_HEADINGS, BOX_HEADINGS)
+    return quotations_from([found], OPENING_FINDINGS_RULE)
+
+
+def parse(document: Document) -> Parsed:
+    lines = document_to_lines(document)
+    dates = inspection_dates(document, "JTAI letter")
+    printed_title = title(lines)
+    headline = [] if find_heading(lines, HEADLINE_HEADINGS) else opening_findings(lines, printed_title)
+    sources = (HEADLINE_QUOTES, PRIORITY_QUOTES, IMPROVE_QUOTES, STRENGTH_QUOTES)
+    return Parsed(
+        kind=KIND,
+        framework=FRAMEWORK,
+        provider=provider_from_title(printed_title),
+        inspection_start=dates.start,
+        inspection_end=dates.end,
+        quotations=headline + gather_quotations(lines, sources, KNOWN_HEADINGS, BOX_HEADINGS),
+    )

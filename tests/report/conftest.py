@@ -1,0 +1,112 @@
+"""A small hand-made warehouse with the cases the report must handle, built once per test session."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract.records import Status
+from tests.report.fake_warehouse import Provider, create_warehouse, load, make_report
+
+LEEDS = Provider("80481", "Leeds", "Yorkshire and the Humber")
+CROYDON = Provider("80492", "Croydon", "London")
+SEFTON = Provider("80550", "Sefton", "North West")
+DEVON = Provider("80461", "Devon", "South West")
+RUTLAND = Provider("80547", "Rutland", "East Midlands")
+# Awkward characters in a name and in quotations: the page must print them, never interpret them.
+AWKWARD = Provider("80427", 'Bath & North "East" <Somerset>', "South West")
+SCHOOL = Provider("100001", "St Example's Primary School", "London", provider_type="school")
+
+AWKWARD_QUOTATION = 'Leaders said "we <b>will</b> act" & <script>alert("x")</script> did so.'
+
+ILACS_AREAS = ("impact_of_leaders", "help_and_protection", "children_in_care_and_care_leavers")
+ILACS_2023_AREAS = ("impact_of_leaders", "help_and_protection", "children_in_care", "care_leavers")
+
+
+def ilacs(overall: str, others: str, areas=ILACS_AREAS) -> dict[str, str]:
+    return {"overall_effectiveness": overall, **{area: others for area in areas}}
+
+
+def sample_reports():
+    return [
+        make_report("Leeds", LEEDS.urn, "la-inspection", "sif", date(2015, 3, 20), {
+            "overall_effectiveness": "good", "help_and_protection": "good", "children_looked_after": "good",
+            "adoption_performance": "outstanding", "care_leavers": "good",
+            "leadership_management_governance": "good", "lscb": "good"}),
+        make_report("Leeds", LEEDS.urn, "la-inspection", "ilacs", date(2018, 3, 2),
+                    ilacs("outstanding", "outstanding"), ["Leeds children are at the heart of everything."]),
+        make_report("Leeds", LEEDS.urn, "focused-visit", "focused-visit", date(2020, 11, 5),
+                    quotations=["Leaders have maintained a strong focus on children in care."]),
+        make_report("Leeds", LEEDS.urn, "la-inspection", "ilacs", date(2022, 6, 10),
+                    ilacs("outstanding", "outstanding")),
+        make_report("Leeds", LEEDS.urn, "jtai", "jtai", date(2023, 9, 29),
+                    quotations=["Partners work well together to protect children."]),
+        make_report("Leeds", LEEDS.urn, "la-inspection", "ilacs-2023", date(2025, 7, 4),
+                    ilacs("outstanding", "outstanding", ILACS_2023_AREAS),
+                    [f"Leeds key quotation {n}." for n in range(1, 8)]),
+        make_report("Croydon", CROYDON.urn, "la-inspection", "sif", date(2017, 3, 3),
+                    {"overall_effectiveness": "good", "help_and_protection": "good"}),
+        make_report("Croydon", CROYDON.urn, "la-inspection", "ilacs", date(2020, 2, 14),
+                    ilacs("inadequate", "requires_improvement"), ["Services for children have declined."]),
+        make_report("Croydon", CROYDON.urn, "area-send", "area-send", date(2024, 5, 17),
+                    quotations=["Children wait too long for assessment."], outcome="significant_concerns"),
+        make_report("Sefton", SEFTON.urn, "la-inspection", "ilacs-2023", date(2022, 5, 20),
+                    ilacs("requires_improvement", "requires_improvement", ILACS_2023_AREAS)),
+        # The 2026 reform gives no overall effectiveness grade.
+        make_report("Sefton", SEFTON.urn, "la-inspection", "ilacs-2026", date(2026, 3, 13),
+                    {"impact_of_leaders": "good", "help_and_protection": "good"}),
+        make_report("Devon", DEVON.urn, "la-inspection", "pre-2014", date(2012, 10, 19),
+                    {"overall_effectiveness": "adequate"}),
+        make_report("Devon", DEVON.urn, "la-inspection", "sif", date(2015, 6, 12),
+                    {"overall_effectiveness": "requires_improvement"}),
+        make_report("Rutland", RUTLAND.urn, "focused-visit", "focused-visit", date(2021, 2, 4),
+                    quotations=["Social workers know their children well."]),
+        make_report(AWKWARD.name, AWKWARD.urn, "la-inspection", "sif", date(2017, 1, 27),
+                    {"overall_effectiveness": "inadequate"}),
+        make_report(AWKWARD.name, AWKWARD.urn, "la-inspection", "ilacs", date(2019, 10, 4),
+                    ilacs("requires_improvement", "good"), [AWKWARD_QUOTATION]),
+        make_report(SCHOOL.name, SCHOOL.urn, "school-inspection", "section-5", date(2014, 5, 1),
+                    {"overall_effectiveness": "good"}, ["Pupils enjoy school."]),
+        # A report the extractor could not read never reaches the views.
+        make_report("Leeds", LEEDS.urn, "la-inspection", "ilacs", date(2024, 1, 1),
+                    ilacs("inadequate", "inadequate"), status=Status.ERROR),
+    ]
+
+
+SAMPLE_PROVIDERS = (LEEDS, CROYDON, SEFTON, DEVON, RUTLAND, AWKWARD, SCHOOL)
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory) -> Path:
+    path = create_warehouse(tmp_path_factory.mktemp("warehouse") / "sample.duckdb")
+    load(path, SAMPLE_PROVIDERS, sample_reports())
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_report_html(sample_warehouse, tmp_path_factory) -> str:
+    from warehouse.report import build_report
+
+    return build_report(sample_warehouse, tmp_path_factory.mktemp("report")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def corpus_warehouse(corpus_reports, manifest, tmp_path_factory) -> Path:
+    """The whole shared corpus loaded into the fake warehouse, the provider page's URN winning (as on the site)."""
+    import dataclasses
+
+    urn_of = {row["path"]: row["la_urn"] for row in manifest}
+    reports, providers, seen = [], {}, set()
+    for path, report in corpus_reports.items():
+        if report.sha256 in seen or not urn_of.get(path):
+            continue
+        seen.add(report.sha256)
+        report = dataclasses.replace(report, urn=urn_of[path])
+        reports.append(report)
+        if report.ok and report.provider and report.kind != "school-inspection":
+            providers.setdefault(report.urn, Provider(report.urn, report.provider, None))
+    path = create_warehouse(tmp_path_factory.mktemp("corpus-warehouse") / "corpus.duckdb")
+    load(path, providers.values(), reports)
+    return path

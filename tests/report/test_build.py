@@ -1,0 +1,170 @@
+"""The page built from a small hand-made warehouse: every number from the views, every string escaped."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import duckdb
+import pytest
+
+from tests.report.conftest import AWKWARD, AWKWARD_QUOTATION, CROYDON, LEEDS, RUTLAND, SCHOOL, SEFTON
+from tests.report.fake_warehouse import create_warehouse
+from tests.report.page import authority_article, grid_cells, numbers_table, rows_by_urn
+from warehouse.report import build_report
+from warehouse.report.exceptions import WarehouseIncomplete, WarehouseNotFound
+from warehouse.report.queries import KEY_QUOTATIONS_PER_AUTHORITY, MIN_STREAK
+
+
+@pytest.fixture(scope="module")
+def warehouse(sample_warehouse):
+    with duckdb.connect(str(sample_warehouse), read_only=True) as connection:
+        yield connection
+
+
+def test_self_contained_no_scripts_and_nothing_fetched(sample_report_html):
+    page = sample_report_html
+    assert "<script" not in page.lower()
+    assert "<link" not in page.lower() and "@import" not in page
+    assert re.findall(r'\bsrc="', page) == []
+    assert {href for href in re.findall(r'\bhref="([^"]*)"', page) if not href.startswith("#")} == set()
+    assert "url(http" not in page
+
+
+def test_by_year_numbers_are_the_distribution_view_summed_over_regions(sample_report_html, warehouse):
+    expected = {
+        (str(year), grade): count
+        for year, grade, count in warehouse.execute(
+            "SELECT year, grade, sum(providers) FROM v_grade_distribution GROUP BY ALL"
+        ).fetchall()
+    }
+    shown = {key: count for key, count in numbers_table(sample_report_html, "table-by-year").items() if count}
+    assert shown == expected
+    assert ("2026", "good") not in shown and not any(year == "2026" for year, _ in shown), (
+        "2026 reform reports give no overall grade and must not be counted"
+    )
+
+
+def test_by_region_numbers_are_latest_overall_grades(sample_report_html, warehouse):
+    expected = dict(
+        ((region, grade), count)
+        for region, grade, count in warehouse.execute(
+            "SELECT region, grade, count(*) FROM v_latest_judgements "
+            "WHERE area = 'overall_effectiveness' GROUP BY ALL"
+        ).fetchall()
+    )
+    shown = {key: count for key, count in numbers_table(sample_report_html, "table-by-region").items() if count}
+    assert shown == expected == {("Yorkshire and the Humber", "outstanding"): 1, ("London", "inadequate"): 1,
+                                 ("North West", "requires_improvement"): 1,
+                                 ("South West", "requires_improvement"): 2}
+
+
+def test_movements_are_the_latest_overall_change_per_authority(sample_report_html, warehouse):
+    rows = rows_by_urn(sample_report_html, "movements")
+    assert set(rows) == {CROYDON.urn, AWKWARD.urn}
+    assert "Good" in rows[CROYDON.urn] and "Inadequate" in rows[CROYDON.urn] and "Declined" in rows[CROYDON.urn]
+    assert "Improved" in rows[AWKWARD.urn]
+    history = warehouse.execute(
+        "SELECT urn, direction FROM v_judgement_history WHERE area = 'overall_effectiveness' "
+        "QUALIFY row_number() OVER (PARTITION BY urn ORDER BY inspection_end DESC) = 1"
+    ).fetchall()
+    assert {urn for urn, direction in history if direction in ("improved", "declined")} == set(rows)
+
+
+def test_streaks_match_the_streaks_view(sample_report_html, warehouse):
+    rows = rows_by_urn(sample_report_html, "streaks")
+    expected = warehouse.execute(
+        "SELECT urn, streak_length FROM v_overall_streaks WHERE streak_length >= ?", [MIN_STREAK]
+    ).fetchall()
+    assert expected == [(LEEDS.urn, 3)]
+    assert set(rows) == {LEEDS.urn}
+    assert '<td class="count">3</td>' in rows[LEEDS.urn] and "Outstanding" in rows[LEEDS.urn]
+    assert "<td>yes</td>" in rows[LEEDS.urn]
+
+
+def test_grid_cells_are_the_judgement_history(sample_report_html, warehouse):
+    shown = {key: grade for key, grade in grid_cells(authority_article(sample_report_html, LEEDS.urn)).items() if grade}
+    expected = {
+        (area, report_id): grade
+        for area, report_id, grade in warehouse.execute(
+            "SELECT area, report_id, grade FROM v_judgement_history WHERE urn = ?", [LEEDS.urn]
+        ).fetchall()
+    }
+    assert shown == expected
+    assert Counter(shown.values()) == Counter(outstanding=14, good=6)
+
+
+def test_2026_reform_column_has_no_overall_grade_but_its_other_judgements(sample_report_html, warehouse):
+    (reform,) = warehouse.execute(
+        "SELECT report_id FROM v_provider_timeline WHERE framework = 'ilacs-2026'"
+    ).fetchone()
+    cells = grid_cells(authority_article(sample_report_html, SEFTON.urn))
+    assert cells[("overall_effectiveness", reform)] is None
+    assert cells[("impact_of_leaders", reform)] == "good"
+
+
+def test_ungraded_visits_show_outcome_and_headline(sample_report_html):
+    croydon = authority_article(sample_report_html, CROYDON.urn)
+    assert "Area SEND inspection" in croydon and "outcome: Significant concerns" in croydon
+    assert "Children wait too long for assessment." in croydon
+    rutland = authority_article(sample_report_html, RUTLAND.urn)
+    assert "No full inspection of this authority in the warehouse." in rutland
+    assert "Social workers know their children well." in rutland
+
+
+def test_key_quotations_of_the_latest_inspection_only_with_pages(sample_report_html):
+    leeds = authority_article(sample_report_html, LEEDS.urn)
+    shown = re.findall(r"Leeds key quotation (\d)\.", leeds)
+    assert shown == [str(n) for n in range(1, KEY_QUOTATIONS_PER_AUTHORITY + 1)]
+    assert "Headline findings, page 2" in leeds
+    assert "Leeds children are at the heart of everything." not in leeds, "an older inspection's quotation"
+
+
+def test_quoted_strings_are_escaped(sample_report_html):
+    assert "<script>alert" not in sample_report_html
+    assert "Leaders said &#34;we &lt;b&gt;will&lt;/b&gt; act&#34; &amp; &lt;script&gt;" in sample_report_html
+    assert "Bath &amp; North &#34;East&#34; &lt;Somerset&gt;" in sample_report_html
+    assert AWKWARD_QUOTATION not in sample_report_html
+
+
+def test_schools_and_unreadable_reports_are_left_out(sample_report_html):
+    assert SCHOOL.name.replace("'", "&#39;") not in sample_report_html
+    assert f'id="la-{SCHOOL.urn}"' not in sample_report_html
+    leeds_columns = len(re.findall(r'<th scope="col" class="(?:inspection|visit)" data-report=',
+                                   authority_article(sample_report_html, LEEDS.urn)))
+    assert leeds_columns == 6, "the unreadable 2024 Leeds report must not appear"
+
+
+def test_contents_links_every_authority_section(sample_report_html):
+    anchors = set(re.findall(r'<li><a href="#(la-\d+)">', sample_report_html))
+    sections = set(re.findall(r'<article class="authority" id="(la-\d+)"', sample_report_html))
+    assert anchors == sections == {f"la-{p.urn}" for p in (LEEDS, CROYDON, SEFTON, RUTLAND, AWKWARD)} | {"la-80461"}
+
+
+def test_one_provider_keeps_the_national_picture(sample_warehouse, tmp_path):
+    page = build_report(sample_warehouse, tmp_path, provider="croydon").read_text(encoding="utf-8")
+    assert re.findall(r'<article class="authority" id="(la-\d+)"', page) == [f"la-{CROYDON.urn}"]
+    assert page.count('class="chart"') == 2
+    assert set(rows_by_urn(page, "movements")) == {CROYDON.urn}
+    assert "<title>Croydon: " in page
+
+
+def test_empty_warehouse_builds_a_page_that_says_so(tmp_path):
+    page = build_report(create_warehouse(tmp_path / "empty.duckdb"), tmp_path / "out").read_text(encoding="utf-8")
+    assert "No overall grades in the warehouse yet." in page
+    assert "No local-authority reports in the warehouse yet." in page
+
+
+def test_missing_warehouse_says_how_to_make_one(tmp_path):
+    with pytest.raises(WarehouseNotFound) as error:
+        build_report(tmp_path / "none.duckdb", tmp_path)
+    assert str(error.value) == (
+        f"no warehouse at {tmp_path / 'none.duckdb'}; load one first with `ofsted ingest`, or point OFSTED_DB at it"
+    )
+
+
+def test_warehouse_without_views_names_the_missing_view(tmp_path):
+    path = tmp_path / "bare.duckdb"
+    duckdb.connect(str(path)).close()
+    with pytest.raises(WarehouseIncomplete, match=r"query summary\.sql cannot run .*v_provider_timeline"):
+        build_report(path, tmp_path)

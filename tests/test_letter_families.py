@@ -1,0 +1,122 @@
+"""The letter families' readings of their own wording, on inline text: titles, outcomes, recognition."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.exceptions import ExtractionError
+from extract.families import area_send, focused_visit, joint_area_review, jtai
+from extract.pdf_text import Document
+
+
+@pytest.mark.parametrize(
+    ("printed", "provider"),
+    [
+        pytest.param("Joint targeted area inspection of Cheshire East", "Cheshire East", id="2022-area-only"),
+        pytest.param(
+            "Joint targeted area inspection of the multi-agency response to sexual abuse in the family in Cornwall",
+            "Cornwall",
+            id="theme-containing-in",
+        ),
+        pytest.param(
+            "Joint targeted area inspection of the multi-agency response to abuse and neglect in the London "
+            "Borough of Croydon",
+            "London Borough of Croydon",
+            id="the-dropped",
+        ),
+        pytest.param(
+            "Joint targeted area inspection of the multi-agency response to children’s mental health in Sefton.",
+            "Sefton",
+            id="full-stop",
+        ),
+    ],
+)
+def test_jtai_provider_from_title(printed, provider):
+    assert jtai.provider_from_title(printed) == provider
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        pytest.param(
+            "The local area partnership’s special educational needs and/or disabilities (SEND) arrangements "
+            "typically lead to positive experiences and outcomes for children",
+            "positive",
+            id="positive",
+        ),
+        pytest.param(
+            "The local area partnership’s arrangements lead to inconsistent experiences and\noutcomes for children",
+            "inconsistent",
+            id="inconsistent-wrapped",
+        ),
+        pytest.param(
+            "There are widespread and/or systemic failings leading to significant concerns about the experiences",
+            "significant_concerns",
+            id="significant-concerns",
+        ),
+    ],
+)
+def test_area_send_outcome(sentence, outcome):
+    assert area_send.outcome(sentence) == outcome
+
+
+def test_area_send_outcome_names_the_text_when_unknown():
+    with pytest.raises(ExtractionError, match="cannot be read from 'The arrangements are excellent.'"):
+        area_send.outcome("The arrangements are excellent.")
+
+
+@pytest.mark.parametrize(
+    ("text", "timing"),
+    [
+        pytest.param(
+            "needed. The next full area SEND inspection will be within approximately five years. Ofsted and",
+            "The next full area SEND inspection will be within approximately five years",
+            id="full-only",
+        ),
+        pytest.param(
+            "A monitoring inspection will be carried out within approximately 18 months. The next\nfull "
+            "reinspection will be within approximately 3 years.",
+            "A monitoring inspection will be carried out within approximately 18 months. The next full "
+            "reinspection will be within approximately 3 years",
+            id="monitoring-then-full",
+        ),
+        pytest.param("No timing printed.", None, id="none"),
+    ],
+)
+def test_area_send_next_inspection(text, timing):
+    assert area_send.next_inspection(text) == timing
+
+
+@pytest.mark.parametrize(
+    ("page", "provider"),
+    [
+        pytest.param("Focused visit to the London Borough of Waltham Forest children’s services\n", "London Borough of Waltham Forest", id="the-dropped"),
+        pytest.param("Focused visit to Bradford local authority children’s services\n", "Bradford", id="local-authority-dropped"),
+        pytest.param("Focused visit to Southend-on-Sea Borough Council children's services\n", "Southend-on-Sea Borough Council", id="straight-apostrophe"),
+    ],
+)
+def test_focused_visit_provider_from_title(page, provider):
+    assert focused_visit.provider(Document((page,))) == provider
+
+
+@pytest.mark.parametrize(
+    ("family", "page"),
+    [
+        pytest.param(focused_visit, "12 January 2026\nDear Ms Coyle\nFocused visit to Nottinghamshire children’s services\n", id="focused-visit"),
+        pytest.param(jtai, "Dear local partnership\nJoint targeted area inspection of the multi-agency response to\n", id="jtai"),
+        pytest.param(area_send, "Local area partnership report\nArea SEND inspection of Oldham Local Area Partnership\n", id="area-send"),
+        pytest.param(
+            joint_area_review,
+            "Inspection of progress made in the provision \nof safeguarding services in the London \nBorough of Haringey\n",
+            id="joint-area-review",
+        ),
+    ],
+)
+def test_each_family_recognises_only_its_own_first_page(family, page):
+    families = (focused_visit, jtai, area_send, joint_area_review)
+    assert [other for other in families if other.recognise(Document((page,)))] == [family]
+
+
+def test_joint_area_review_provider_stops_at_the_inspectorates():
+    page = "Inspection of progress made in the provision \nof safeguarding services in the London \nBorough of Haringey\nCare Quality Commission \nOfsted \n"
+    assert joint_area_review.provider(Document((page,))) == "London Borough of Haringey"

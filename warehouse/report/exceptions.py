@@ -1,0 +1,23 @@
+"""Errors the report raises; each says which warehouse or provider is at fault and what to do next."""
+
+from __future__ import annotations
+
+
+class ReportError(Exception):
+    """The report cannot be built; the message is meant for the person who asked for it."""
+
+
+class WarehouseNotFound(ReportError):
+    pass
+
+
+class WarehouseIncomplete(ReportError):
+    """The warehouse lacks a view the report reads (an empty file, or one made by an older version)."""
+
+
+class ProviderNotFound(ReportError):
+    pass
+
+
+class AmbiguousProvider(ReportError):
+    pass

@@ -1,0 +1,121 @@
+"""Typed rows read from the warehouse views, and what the page is assembled from.
+
+Each row type's fields are named exactly as the columns of the query in sql/ that fills it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class YearGradeCount:
+    """How many overall grades of one kind were given in one inspection year."""
+
+    year: int
+    grade: str
+    score: int | None
+    count: int
+
+
+@dataclass(frozen=True)
+class RegionGradeCount:
+    """How many authorities of one region hold one overall grade at their latest inspection."""
+
+    region: str
+    grade: str
+    score: int | None
+    count: int
+
+
+@dataclass(frozen=True)
+class Movement:
+    urn: str
+    provider_name: str
+    region: str | None
+    report_id: str
+    inspection_end: date | None
+    previous_grade: str
+    grade: str
+    direction: str  # improved | declined
+
+
+@dataclass(frozen=True)
+class Streak:
+    urn: str
+    provider_name: str
+    grade: str
+    streak_length: int
+    first_inspection_end: date | None
+    last_inspection_end: date | None
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class Authority:
+    urn: str
+    provider_name: str
+    region: str | None
+    latest_overall_grade: str | None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One report of an authority, graded or not."""
+
+    urn: str
+    report_id: str
+    kind: str
+    framework: str | None
+    inspection_start: date | None
+    inspection_end: date | None
+    published: date | None
+    overall_grade: str | None
+    outcome: str | None
+    headline: str | None
+
+
+@dataclass(frozen=True)
+class AreaJudgement:
+    urn: str
+    report_id: str
+    area: str
+    grade: str
+    score: int | None
+
+
+@dataclass(frozen=True)
+class KeyQuotation:
+    urn: str
+    report_id: str
+    seq: int
+    section: str | None
+    page: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    reports: int
+    authorities: int
+    full_inspections: int
+    first_inspection_end: date | None
+    last_inspection_end: date | None
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the page shows, read from the warehouse in one go."""
+
+    summary: Summary
+    grades_by_year: tuple[YearGradeCount, ...]
+    latest_grades_by_region: tuple[RegionGradeCount, ...]
+    movements: tuple[Movement, ...]
+    streaks: tuple[Streak, ...]
+    authorities: tuple[Authority, ...]
+    timeline: tuple[TimelineEntry, ...]
+    judgements: tuple[AreaJudgement, ...]
+    key_quotations: tuple[KeyQuotation, ...]
+    generated_at: datetime
+    min_streak: int

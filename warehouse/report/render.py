@@ -1,0 +1,113 @@
+"""ReportData -> one self-contained HTML page: inline CSS, inline SVG charts, no scripts, no external links.
+
+Jinja2 escapes every value by default, so quotations carrying quotes, ampersands or angle brackets print as
+written; only the SVG the charts module produced is marked safe.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from warehouse.report.charts import figure_to_svg, grades_by_year_chart, latest_grades_by_region_chart
+from warehouse.report.records import ReportData
+from warehouse.report.sections import authority_anchor, build_sections, is_graded
+from warehouse.report.svg import inline_svg
+from warehouse.report.vocabulary import (
+    GRADE_STYLES,
+    UNKNOWN_GRADE_STYLE,
+    area_label,
+    framework_label,
+    grade_label,
+    grade_rank,
+    humanise,
+    kind_label,
+)
+
+TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATE = "report.html"
+# The views every number on the page is read from; printed in the footer so a reader can check them.
+SOURCE_VIEWS = (
+    "v_grade_distribution",
+    "v_latest_judgements",
+    "v_judgement_history",
+    "v_overall_streaks",
+    "v_provider_timeline",
+    "v_quotations",
+)
+BY_YEAR_CHART_TITLE = "Overall effectiveness at full inspections, by year"
+BY_REGION_CHART_TITLE = "Latest overall effectiveness grade of each authority, by region"
+
+
+def long_date(value: date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else "date not known"
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,  # a misspelt field fails the build instead of printing nothing
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        long_date=long_date,
+        grade_label=grade_label,
+        area_label=area_label,
+        kind_label=kind_label,
+        framework_label=framework_label,
+        humanise=humanise,
+    )
+    env.globals.update(
+        grade_styles=GRADE_STYLES,
+        unknown_grade_style=UNKNOWN_GRADE_STYLE,
+        is_graded=is_graded,
+        anchor=authority_anchor,
+        source_views=SOURCE_VIEWS,
+    )
+    return env
+
+
+def chart_svg(figure, chart_id: str, title: str) -> Markup:
+    return Markup(inline_svg(figure_to_svg(figure), chart_id, title))
+
+
+def grades_present(data: ReportData) -> list[str]:
+    found = {row.grade for row in data.grades_by_year} | {row.grade for row in data.latest_grades_by_region}
+    return sorted(found, key=lambda grade: (grade_rank(grade), grade))
+
+
+def year_table(data: ReportData) -> tuple[list[int], list[str], dict]:
+    """Years, grades and {(year, grade): count} for the numbers under the by-year chart."""
+    counts = {(row.year, row.grade): row.count for row in data.grades_by_year}
+    years = sorted({row.year for row in data.grades_by_year})
+    return years, grades_present(data), counts
+
+
+def region_table(data: ReportData) -> tuple[list[str], list[str], dict]:
+    counts = {(row.region, row.grade): row.count for row in data.latest_grades_by_region}
+    regions = sorted({row.region for row in data.latest_grades_by_region})
+    return regions, grades_present(data), counts
+
+
+def render_html(data: ReportData, title: str) -> str:
+    charts = {}
+    if data.grades_by_year:
+        charts["by_year"] = chart_svg(grades_by_year_chart(data.grades_by_year), "chart-by-year", BY_YEAR_CHART_TITLE)
+    if data.latest_grades_by_region:
+        charts["by_region"] = chart_svg(
+            latest_grades_by_region_chart(data.latest_grades_by_region), "chart-by-region", BY_REGION_CHART_TITLE
+        )
+    return environment().get_template(TEMPLATE).render(
+        title=title,
+        data=data,
+        sections=build_sections(data),
+        charts=charts,
+        chart_titles={"by_year": BY_YEAR_CHART_TITLE, "by_region": BY_REGION_CHART_TITLE},
+        year_table=year_table(data),
+        region_table=region_table(data),
+    )

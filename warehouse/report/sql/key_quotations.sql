@@ -1,0 +1,20 @@
+-- The first quotations of each authority's latest full inspection: headline and summary come first.
+WITH latest_inspection AS (
+    SELECT urn, report_id
+    FROM v_provider_timeline
+    WHERE kind = 'la-inspection'
+      AND urn IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY urn ORDER BY inspection_end DESC NULLS LAST, report_id DESC) = 1
+)
+SELECT
+    latest_inspection.urn,
+    quotation.report_id,
+    quotation.seq,
+    quotation.section,
+    quotation.page,
+    quotation.text
+FROM v_quotations AS quotation
+JOIN latest_inspection USING (report_id)
+WHERE ($urn IS NULL OR latest_inspection.urn = $urn)
+QUALIFY row_number() OVER (PARTITION BY report_id ORDER BY seq) <= $per_authority
+ORDER BY latest_inspection.urn, quotation.seq;

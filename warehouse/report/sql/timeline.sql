@@ -1,0 +1,17 @@
+-- Every report of every authority, oldest first: graded inspections and ungraded visits alike.
+SELECT
+    urn,
+    report_id,
+    kind,
+    framework,
+    inspection_start,
+    inspection_end,
+    published,
+    overall_grade,
+    outcome,
+    headline
+FROM v_provider_timeline
+WHERE kind NOT LIKE 'school%'
+  AND urn IS NOT NULL
+  AND ($urn IS NULL OR urn = $urn)
+ORDER BY urn, inspection_end NULLS LAST, published NULLS LAST, report_id;
