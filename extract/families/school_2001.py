@@ -16,19 +16,21 @@ from __future__ import annotations
 import re
 
 from extract.families.base import Parsed
-from extract.families.letters import QuoteSource, gather_quotations
+from extract.families.letters import QuoteSource
 from extract.families.school_common import (
     KIND,
     inspection_dates,
     lead_inspector,
     proper_case,
     read_rows,
+    school_quotations,
     slug,
     urn,
 )
 from extract.exceptions import ExtractionError
 from extract.pdf_text import Document
-from extract.records import Judgement
+from extract.records import Judgement, Quotation
+from extract.text.quotes import QuoteRule
 from extract.text.grades import LabelledArea, flexible
 from extract.text.sections import document_to_lines, find_heading
 
@@ -93,9 +95,9 @@ HOW_GOOD_HEADINGS = ("How good the school is",)
 DOES_WELL_HEADINGS = ("What the school does well",)
 IMPROVE_HEADINGS = ("What could be improved",)
 QUOTES = (
-    QuoteSource(HOW_GOOD_HEADINGS, limit=2),
-    QuoteSource(DOES_WELL_HEADINGS, limit=3, per_passage=1),
-    QuoteSource(IMPROVE_HEADINGS, limit=2, per_passage=1),
+    QuoteSource(HOW_GOOD_HEADINGS, QuoteRule(limit=2)),
+    QuoteSource(DOES_WELL_HEADINGS, QuoteRule(limit=3, per_passage=1)),
+    QuoteSource(IMPROVE_HEADINGS, QuoteRule(limit=2, per_passage=1)),
 )
 KNOWN_HEADINGS = (
     HOW_GOOD_HEADINGS
@@ -149,10 +151,10 @@ def teaching_judgements(document: Document) -> list[Judgement]:
     return []
 
 
-def quotations(document: Document):
+def quotations(document: Document) -> list[Quotation]:
     lines = document_to_lines(document)
     summary = find_heading(lines, SUMMARY_START)
-    return gather_quotations(lines[summary[0] :] if summary else lines, QUOTES, KNOWN_HEADINGS)
+    return school_quotations(lines[summary[0] :] if summary else lines, QUOTES, KNOWN_HEADINGS)
 
 
 def parse(document: Document) -> Parsed:

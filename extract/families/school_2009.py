@@ -15,6 +15,7 @@ from extract.families.base import Parsed
 from extract.families.letters import QuoteSource
 from extract.families.school_common import GradeKey, SchoolReportEra, parse_school_report, recognise_era
 from extract.pdf_text import Document
+from extract.text.quotes import QuoteRule
 from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible
 
 # Area names are the printed labels made short; the framework's headline rows take the canonical names.
@@ -92,8 +93,8 @@ ERA = SchoolReportEra(
     key=KEY,
     table_on_one_page=False,
     quotes=(
-        QuoteSource(MAIN_FINDINGS_HEADINGS, limit=3),
-        QuoteSource(IMPROVE_HEADINGS, limit=3, per_passage=1),
+        QuoteSource(MAIN_FINDINGS_HEADINGS, QuoteRule(limit=3)),
+        QuoteSource(IMPROVE_HEADINGS, QuoteRule(limit=3, per_passage=1)),
     ),
     known_headings=MAIN_FINDINGS_HEADINGS
     + IMPROVE_HEADINGS

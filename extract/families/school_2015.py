@@ -14,6 +14,7 @@ from extract.families.base import Parsed
 from extract.families.letters import QuoteSource
 from extract.families.school_common import SchoolReportEra, parse_school_report, recognise_era
 from extract.pdf_text import Document
+from extract.text.quotes import QuoteRule
 from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible
 
 AREAS = (
@@ -50,9 +51,9 @@ ERA = SchoolReportEra(
     cell=re.compile(rf"[ \t]*(?P<word>{GRADE_PATTERN})[ \t]*$", re.IGNORECASE | re.MULTILINE),
     body_areas=BODY_AREAS,
     quotes=(
-        QuoteSource(SUMMARY_HEADINGS, limit=4, per_passage=1),
-        QuoteSource(STRENGTHS_HEADINGS, limit=1, per_passage=1),
-        QuoteSource(IMPROVE_HEADINGS, limit=3, per_passage=1),
+        QuoteSource(SUMMARY_HEADINGS, QuoteRule(limit=4, per_passage=1)),
+        QuoteSource(STRENGTHS_HEADINGS, QuoteRule(limit=1, per_passage=1)),
+        QuoteSource(IMPROVE_HEADINGS, QuoteRule(limit=3, per_passage=1)),
     ),
     known_headings=("Summary of key findings for parents and pupils",)
     + SUMMARY_HEADINGS

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.exceptions import ExtractionError, JudgementConflict, Unrecognised
 from extract.families.base import Parsed
 from extract.families.la_common import body_grades, cross_check
 from extract.families.letters import QuoteSource, gather_quotations
 from extract.pdf_text import Document
-from extract.records import Grade, Judgement
+from extract.records import Grade, Judgement, Quotation
 from extract.text.dates import DateRange, find_inspection_dates
 from extract.text.grades import LabelledArea, grade_from_words
 from extract.text.people import labelled_lead_inspector, team_lead
-from extract.text.sections import document_to_lines
+from extract.text.sections import Line, document_to_lines
 
 KIND = "school-inspection"
 
@@ -33,6 +33,8 @@ LOWER_CASE_WORDS = frozenset("and of the in on at for with upon under le la de".
 FRONT_TABLE_SEARCH_PAGES = 3
 MIN_ROWS_FOR_A_TABLE = 2
 OVERALL = "overall_effectiveness"
+# Sub-points passed over per point quoted: an improvement point seldom has more than this many.
+SUBPOINTS_ALLOWANCE = 6
 # What tells one era's template from another is printed within the first pages (2009: page 4's first table).
 RECOGNISE_SEARCH_PAGES = 5
 
@@ -212,6 +214,21 @@ def parse_school_report(document: Document, era: SchoolReportEra) -> Parsed:
         inspection_end=dates.end,
         lead_inspector=lead_inspector(document),
         judgements=judgements(document, era),
-        quotations=gather_quotations(document_to_lines(document), era.quotes, era.known_headings),
+        quotations=school_quotations(document_to_lines(document), era.quotes, era.known_headings),
     )
+
+
+def school_quotations(
+    lines: Sequence[Line], sources: Sequence[QuoteSource], known_headings: Sequence[str]
+) -> list[Quotation]:
+    """Each source's quotations, its points heard rather than their sub-points: "Improve leadership and
+    management by:" is quoted, its dashed sub-points ("– making sure that middle leaders ...", which start in
+    lower case) are passed over so the next point is heard."""
+    quotations: list[Quotation] = []
+    for source in sources:
+        wanted = source.rule.limit
+        generous = replace(source, rule=replace(source.rule, limit=wanted * SUBPOINTS_ALLOWANCE))
+        found = gather_quotations(lines, (generous,), known_headings)
+        quotations += [quotation for quotation in found if quotation.text[:1].isupper()][:wanted]
+    return quotations
 

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
-from extract.families.letters import QuoteSource, gather_quotations
-from extract.families.school_common import KIND, inspection_dates, read_rows, slug
+from extract.families.letters import QuoteSource
+from extract.families.school_common import KIND, inspection_dates, read_rows, school_quotations, slug
 from extract.pdf_text import Document
 from extract.records import Judgement
 from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible, grade_from_words
 from extract.text.people import letter_signatory
-from extract.text.quotes import join_lines
+from extract.text.quotes import QuoteRule, join_lines
 from extract.text.sections import Line, document_to_lines
 
 FRAMEWORK = "school-monitoring"
@@ -55,10 +55,10 @@ BODY_HEADINGS = (
     "External support",
 )
 QUOTES = (
-    QuoteSource(("The effectiveness of leadership and management",), limit=2),
-    QuoteSource(("Pupils' achievement and the extent to which they enjoy their learning",), limit=1),
-    QuoteSource(("The effectiveness of provision",), limit=1),
-    QuoteSource(("External support",), limit=1),
+    QuoteSource(("The effectiveness of leadership and management",), QuoteRule(limit=2)),
+    QuoteSource(("Pupils' achievement and the extent to which they enjoy their learning",), QuoteRule(limit=1)),
+    QuoteSource(("The effectiveness of provision",), QuoteRule(limit=1)),
+    QuoteSource(("External support",), QuoteRule(limit=1)),
 )
 KNOWN_HEADINGS = BODY_HEADINGS + (
     "Progress since the last monitoring inspection on the areas for improvement:",
@@ -131,5 +131,5 @@ def parse(document: Document) -> Parsed:
         inspection_end=dates.end,
         lead_inspector=letter_signatory(document.text()),
         judgements=main_judgements(document) + progress_on_areas_for_improvement(lines),
-        quotations=gather_quotations(lines, QUOTES, KNOWN_HEADINGS),
+        quotations=school_quotations(lines, QUOTES, KNOWN_HEADINGS),
     )
