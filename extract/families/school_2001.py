@@ -76,7 +76,8 @@ ASPECT_TABLE = re.compile(r"^Aspect\s+Comment[ \t]*$(?P<rows>.*?)(?=^[A-Z][A-Z�
 # The teaching grid: "Teaching of pupils in: Reception Years 1 – 2 Years 3 – 6" over
 # "Quality of teaching Excellent Excellent Excellent".
 TEACHING_GRID = re.compile(
-    r"^Teaching\s+of\s+pupils\s+in:?[ \t]*(?P<columns>[^\n]+)\n\s*(?P<row>Quality\s+of\s+teaching)[ \t]+(?P<cells>[^\n]+)$",
+    r"^Teaching\s+of\s+pupils\s+in:?[ \t]*(?P<columns>[^\n]+)\n"
+    r"\s*(?P<row>Quality\s+of\s+teaching)[ \t]+(?P<cells>[^\n]+)$",
     re.MULTILINE | re.IGNORECASE,
 )
 GRID_COLUMN = re.compile(

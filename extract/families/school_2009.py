@@ -38,10 +38,16 @@ LABELS: tuple[tuple[str, str], ...] = (
         "The extent to which pupils develop workplace and other skills that will contribute to their future "
         "economic well-being",
     ),
-    ("spiritual_moral_social_and_cultural_development", "The extent of pupils' spiritual, moral, social and cultural development"),
+    (
+        "spiritual_moral_social_and_cultural_development",
+        "The extent of pupils' spiritual, moral, social and cultural development",
+    ),
     ("quality_of_teaching", "The quality of teaching"),
     ("use_of_assessment", "The use of assessment to support learning"),
-    ("curriculum", "The extent to which the curriculum meets pupils' needs, including, where relevant, through partnerships"),
+    (
+        "curriculum",
+        "The extent to which the curriculum meets pupils' needs, including, where relevant, through partnerships",
+    ),
     ("care_guidance_and_support", "The effectiveness of care, guidance and support"),
     (
         "leadership_and_management",

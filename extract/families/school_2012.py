@@ -42,7 +42,7 @@ CELL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # The glossary: "Grade 1 Outstanding An outstanding school is ...", "Grade 3 Requires \nimprovement".
-KEY = GradeKey(line=r"^Grade\s+[1-4]\s+[^\n]*\n?[^\n]*", pair=rf"^Grade\s+(?P<score>[1-4])\s+(?P<word>{GRADE_PATTERN})")
+KEY = GradeKey(line=r"^Grade\s+[1-4]\s+[^\n]*(?:\n(?!Grade\s)[^\n]*)?", pair=rf"^Grade\s+(?P<score>[1-4])\s+(?P<word>{GRADE_PATTERN})")
 
 # The summary of key findings opens with its verdict ("This is a good school"), under which the points are
 # listed: the verdict line is the heading they are quoted under.

@@ -45,7 +45,9 @@ IMPROVE_HEADINGS = ("What does the school need to do to improve further?",)
 
 ERA = SchoolReportEra(
     framework="school-2015",
-    recognise=re.compile(r"^\s*School report\s*$[\s\S]*" + flexible("Personal development, behaviour and welfare"), re.M),
+    recognise=re.compile(
+        r"^\s*School report\s*$[\s\S]*" + flexible("Personal development, behaviour and welfare"), re.MULTILINE
+    ),
     provider=re.compile(r"^\s*School report\s*\n\s*(?P<name>[^\n]+?)\s*$", re.MULTILINE),
     areas=AREAS,
     cell=re.compile(rf"[ \t]*(?P<word>{GRADE_PATTERN})[ \t]*$", re.IGNORECASE | re.MULTILINE),

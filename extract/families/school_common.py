@@ -127,7 +127,9 @@ def cell_grade(match: re.Match, key: dict[int, Grade] | None, label: str, page: 
 CellReader = Callable[[re.Match, str, int], str]
 
 
-def read_rows(text: str, page: int, areas: Sequence[LabelledArea], cell: re.Pattern, grade_of: CellReader) -> list[Judgement]:
+def read_rows(
+    text: str, page: int, areas: Sequence[LabelledArea], cell: re.Pattern, grade_of: CellReader
+) -> list[Judgement]:
     """Each area's grade from the first place on the page where its label is followed at once by a grade cell.
     A label printed in prose, with no cell after it, gives nothing; a grade is never taken from another row."""
     placed: list[tuple[int, Judgement]] = []
@@ -221,9 +223,9 @@ def parse_school_report(document: Document, era: SchoolReportEra) -> Parsed:
 def school_quotations(
     lines: Sequence[Line], sources: Sequence[QuoteSource], known_headings: Sequence[str]
 ) -> list[Quotation]:
-    """Each source's quotations, its points heard rather than their sub-points: "Improve leadership and
-    management by:" is quoted, its dashed sub-points ("– making sure that middle leaders ...", which start in
-    lower case) are passed over so the next point is heard."""
+    """Each source's quotations, its points heard rather than their sub-points: "Improve the provision in early
+    years by:" is a point; its dashed sub-points ("– assessing all risks ...") start in lower case and are
+    passed over, so the next point is heard."""
     quotations: list[Quotation] = []
     for source in sources:
         wanted = source.rule.limit

@@ -42,7 +42,9 @@ MAIN_AREAS = (
 MAIN_CELL = re.compile(rf"[ \t]*[–-][ \t]*(?P<word>{GRADE_PATTERN})[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 # The line that opens a list of areas for improvement, each bullet ending in its grade.
-PROGRESS_LIST = re.compile(r"^Progress\s+since\s+the\s+last\s+monitoring\s+inspection\s+on\s+the\s+areas\s+for\s+improvement:?$", re.I)
+PROGRESS_LIST = re.compile(
+    flexible("Progress since the last monitoring inspection on the areas for improvement") + r":?$", re.IGNORECASE
+)
 # "improve the quality of the curriculum in Years 1 – 6 – satisfactory": the grade follows the last dash.
 GRADED_ITEM = re.compile(rf"^(?P<item>.+)\s+[–-]\s+(?P<word>{GRADE_PATTERN})$", re.IGNORECASE)
 AREA_FOR_IMPROVEMENT_PREFIX = "progress_"
@@ -88,7 +90,9 @@ def main_judgements(document: Document) -> list[Judgement]:
         found = read_rows(text, number, MAIN_AREAS, MAIN_CELL, grade_of)
         if found:
             return found
-    raise ExtractionError("the monitoring letter prints no 'Progress since ... – grade' judgement; the template may be new")
+    raise ExtractionError(
+        "the monitoring letter prints no 'Progress since ... – grade' judgement; the template may be new"
+    )
 
 
 def progress_on_areas_for_improvement(lines: Sequence[Line]) -> list[Judgement]:
