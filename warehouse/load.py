@@ -116,13 +116,24 @@ def stage(con: duckdb.DuckDBPyConnection, frames: Frames) -> None:
     """Copy each frame into a temporary table shaped like its target, so types are the warehouse's."""
     for rule in TABLE_RULES:
         frame = getattr(frames, rule.table)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE stage_{rule.table} AS SELECT * FROM {rule.table} LIMIT 0")
-        if rule is REPORTS:
-            con.execute("ALTER TABLE stage_reports DROP COLUMN loaded_at")
+        columns = con.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() "
+            "WHERE table_name = ? AND database_name = current_database() ORDER BY column_index",
+            [rule.table],
+        ).fetchall()
+        # Spelled out rather than CREATE ... AS SELECT ... LIMIT 0: in DuckDB 2.0, a table made that way inside a
+        # transaction silently keeps no rows from a DataFrame of 122,880 rows or more (one row group).
+        definition = ", ".join(f"{name} {data_type}" for name, data_type in columns if frame_column(rule, name))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE stage_{rule.table} ({definition})")
         if not frame.empty:
             con.register("incoming", frame)
             con.execute(f"INSERT INTO stage_{rule.table} BY NAME SELECT * FROM incoming")
             con.unregister("incoming")
+
+
+def frame_column(rule: TableRule, column: str) -> bool:
+    """Columns the frames carry; the loader sets the rest (reports.loaded_at)."""
+    return not (rule is REPORTS and column == "loaded_at")
 
 
 def drop_stage(con: duckdb.DuckDBPyConnection) -> None:

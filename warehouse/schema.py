@@ -39,9 +39,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         if version in applied:
             continue
         con.execute(path.read_text())
-        con.execute(
-            "INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, path.name, datetime.now(UTC).replace(tzinfo=None)]
-        )
+        applied_at = datetime.now(UTC).replace(tzinfo=None)
+        con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, path.name, applied_at])
         newly.append(path.name)
     con.execute(VIEWS_SQL.read_text())
     return newly

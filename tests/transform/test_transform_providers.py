@@ -71,7 +71,8 @@ def test_the_site_urn_wins_over_the_printed_one_and_a_conflicting_name_is_flagge
 
 
 def test_a_urn_the_table_does_not_know_is_kept_and_flagged():
-    match = match_provider(make_report("Newtown"), Provenance(urn="9999999", provider_name="Newtown"), local_authorities())
+    site = Provenance(urn="9999999", provider_name="Newtown")
+    match = match_provider(make_report("Newtown"), site, local_authorities())
     assert (match.provider.urn, match.provider.name, match.provider.region) == ("9999999", "Newtown", None)
     assert match.flags == (Flag.PROVIDER_NOT_IN_REFERENCE,)
 

@@ -9,7 +9,7 @@ from extract.records import Judgement, Provenance
 from tests.factories import make_report, sample_reports
 from transform.frames import reports_to_frames
 from warehouse.exceptions import FramesInvalid
-from warehouse.load import Action, LoadResult, load_batch, load_frames, plan_reports, version_key
+from warehouse.load import Action, LoadResult, load_batch, load_frames, plan_reports, stage, version_key
 from warehouse.snapshot import reading, writing
 from warehouse.state import fingerprint, loaded_versions
 
@@ -163,3 +163,19 @@ def test_a_load_can_share_its_write_with_other_steps(tmp_path):
 def test_readers_cannot_write(sample_db):
     with reading(sample_db) as con, pytest.raises(duckdb.Error):
         con.execute("DELETE FROM reports")
+
+
+def test_a_batch_bigger_than_a_duckdb_row_group_keeps_every_row(tmp_path):
+    """Regression: staging through CREATE ... AS SELECT ... LIMIT 0 lost every row from 122,880 up (DuckDB 2.0)."""
+    rows = 130_000
+    frames = frames_of([])
+    frames.judgements = pd.DataFrame({
+        "report_id": [f"{i // 5:064x}" for i in range(rows)],
+        "area": [f"area_{i % 5}" for i in range(rows)],
+        "grade": "good", "score": 2, "label": "Label", "page": 1,
+    })
+    with writing(tmp_path / "w.duckdb") as con:
+        stage(con, frames)
+        assert con.execute("SELECT count(*), count(DISTINCT report_id) FROM stage_judgements").fetchone() == (
+            rows, rows // 5
+        )
