@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
 from extract.families.letters import QuoteSource
 from extract.families.school_common import (
@@ -27,11 +28,10 @@ from extract.families.school_common import (
     slug,
     urn,
 )
-from extract.exceptions import ExtractionError
 from extract.pdf_text import Document
 from extract.records import Judgement, Quotation
-from extract.text.quotes import QuoteRule
 from extract.text.grades import LabelledArea, flexible
+from extract.text.quotes import QuoteRule
 from extract.text.sections import document_to_lines, find_heading
 
 FRAMEWORK = "school-2001"
@@ -119,8 +119,13 @@ def provider(document: Document) -> str:
     return proper_case(match.group("name"))
 
 
+def scale_value(printed: str) -> str:
+    """'Very \ngood' -> 'very_good'."""
+    return SCALE_GRADES[" ".join(printed.lower().split())]
+
+
 def scale_grade(match: re.Match, label: str, page: int) -> str:
-    return SCALE_GRADES[" ".join(match.group("word").lower().split())]
+    return scale_value(match.group("word"))
 
 
 def aspect_judgements(document: Document) -> list[Judgement]:
@@ -145,8 +150,7 @@ def teaching_judgements(document: Document) -> list[Judgement]:
             return []
         row = " ".join(grid.group("row").split())
         return [
-            Judgement(f"quality_of_teaching_{slug(column)}", SCALE_GRADES[" ".join(cell.lower().split())],
-                      f"{row}{GRID_LABEL_JOIN}{column}", number)
+            Judgement(f"quality_of_teaching_{slug(column)}", scale_value(cell), f"{row}{GRID_LABEL_JOIN}{column}", number)
             for column, cell in zip(columns, cells)
         ]
     return []

@@ -15,8 +15,8 @@ from extract.families.base import Parsed
 from extract.families.letters import QuoteSource
 from extract.families.school_common import GradeKey, SchoolReportEra, parse_school_report, recognise_era
 from extract.pdf_text import Document
-from extract.text.quotes import QuoteRule
 from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible
+from extract.text.quotes import QuoteRule
 
 # Area names are the printed labels made short; the framework's headline rows take the canonical names.
 LABELS: tuple[tuple[str, str], ...] = (

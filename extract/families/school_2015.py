@@ -14,8 +14,8 @@ from extract.families.base import Parsed
 from extract.families.letters import QuoteSource
 from extract.families.school_common import SchoolReportEra, parse_school_report, recognise_era
 from extract.pdf_text import Document
-from extract.text.quotes import QuoteRule
 from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible
+from extract.text.quotes import QuoteRule
 
 AREAS = (
     LabelledArea("overall_effectiveness", (flexible("Overall effectiveness"),)),
