@@ -95,7 +95,8 @@ def test_2012_overall_is_this_inspection_never_the_previous_one(table, overall):
 
 
 def test_2012_word_and_number_that_disagree_name_both_readings():
-    with pytest.raises(JudgementConflict, match=r"'Quality of teaching' on page 1 prints 'Good 3'.*3 is requires_improvement"):
+    conflict = r"'Quality of teaching' on page 1 prints 'Good 3'.*3 is requires_improvement"
+    with pytest.raises(JudgementConflict, match=conflict):
         grades("Quality of teaching Good 3\n", school_2012.ERA, FOUR_POINT_2012)
 
 
@@ -136,7 +137,8 @@ TABLE_2015 = (
 
 def test_2015_body_heading_that_disagrees_with_the_table_names_both():
     body = "Inspection judgements\nOutcomes for pupils are good\n Pupils make good progress.\n"
-    with pytest.raises(JudgementConflict, match=r"outcomes_for_pupils: table on page 1 says requires_improvement, .* page 2 says good"):
+    conflict = r"outcomes_for_pupils: table on page 1 says requires_improvement, .* page 2 says good"
+    with pytest.raises(JudgementConflict, match=conflict):
         judgements(Document((TABLE_2015, body)), school_2015.ERA)
 
 
@@ -159,7 +161,11 @@ def test_a_table_without_overall_effectiveness_is_not_guessed():
 @pytest.mark.parametrize(
     ("printed", "name"),
     [
-        pytest.param("ST MARY AND ST JOHN CATHOLIC PRIMARY \nSCHOOL\n", "St Mary and St John Catholic Primary School", id="capitals"),
+        pytest.param(
+            "ST MARY AND ST JOHN CATHOLIC PRIMARY \nSCHOOL\n",
+            "St Mary and St John Catholic Primary School",
+            id="capitals",
+        ),
         pytest.param("ST PETER'S C OF E SCHOOL", "St Peter's C of E School", id="apostrophe-and-c-of-e"),
         pytest.param("THE AVENUE SCHOOL", "The Avenue School", id="leading-the"),
         pytest.param("Fitzjohn's Primary School", "Fitzjohn's Primary School", id="mixed-case-kept"),
@@ -172,11 +178,31 @@ def test_proper_case(printed, name):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Attitudes to the school Excellent – pupils love the school\n", {"attitudes_to_the_school": "excellent"}, id="excellent"),
-        pytest.param("Behaviour, in and out of\nclassrooms\nVery good in and out of the classroom\n", {"behaviour": "very_good"}, id="wrapped-very-good"),
-        pytest.param("How well the school\ncares for its pupils\nGood overall, but with outstanding features\n", {"care_for_pupils": "good"}, id="good-overall"),
-        pytest.param("The strategic use of \nresources\nUnsatisfactory. Budgets are late.\n", {"strategic_use_of_resources": "unsatisfactory"}, id="unsatisfactory-not-satisfactory"),
-        pytest.param("Leadership and\nmanagement by the\nheadteacher and other\nkey staff\nOutstanding teamwork\n", {}, id="not-a-scale-word"),
+        pytest.param(
+            "Attitudes to the school Excellent – pupils love the school\n",
+            {"attitudes_to_the_school": "excellent"},
+            id="excellent",
+        ),
+        pytest.param(
+            "Behaviour, in and out of\nclassrooms\nVery good in and out of the classroom\n",
+            {"behaviour": "very_good"},
+            id="wrapped-very-good",
+        ),
+        pytest.param(
+            "How well the school\ncares for its pupils\nGood overall, but with outstanding features\n",
+            {"care_for_pupils": "good"},
+            id="good-overall",
+        ),
+        pytest.param(
+            "The strategic use of \nresources\nUnsatisfactory. Budgets are late.\n",
+            {"strategic_use_of_resources": "unsatisfactory"},
+            id="unsatisfactory-not-satisfactory",
+        ),
+        pytest.param(
+            "Leadership and\nmanagement by the\nheadteacher and other\nkey staff\nOutstanding teamwork\n",
+            {},
+            id="not-a-scale-word",
+        ),
         pytest.param("Attendance Well above the national average\n", {}, id="descriptive"),
     ],
 )
@@ -186,7 +212,10 @@ def test_2001_comments_that_open_with_a_scale_word(text, expected):
 
 
 def test_2001_teaching_grid_cells_take_their_column():
-    page = "TEACHING AND LEARNING\nTeaching of pupils in: Nursery and Reception Years 1 – 2 Years 3 – 6\nQuality of teaching Good Very good Satisfactory\n"
+    page = (
+        "TEACHING AND LEARNING\nTeaching of pupils in: Nursery and Reception Years 1 – 2 Years 3 – 6\n"
+        "Quality of teaching Good Very good Satisfactory\n"
+    )
     found = school_2001.teaching_judgements(Document((page,)))
     assert [(j.area, j.grade, j.label) for j in found] == [
         ("quality_of_teaching_nursery_and_reception", "good", "Quality of teaching: Nursery and Reception"),
@@ -217,7 +246,12 @@ def test_monitoring_graded_bullets_wrapped_and_with_a_dash_inside():
             "improve behaviour by developing consistent and effective classroom and behaviour management procedures",
             4,
         ),
-        ("progress_improve_the_quality_of_the_curriculum_in_years_1_6", "good", "improve the quality of the curriculum in Years 1 – 6", 5),
+        (
+            "progress_improve_the_quality_of_the_curriculum_in_years_1_6",
+            "good",
+            "improve the quality of the curriculum in Years 1 – 6",
+            5,
+        ),
     ]
 
 
@@ -238,11 +272,31 @@ def test_improvement_points_are_quoted_not_their_sub_points():
 @pytest.mark.parametrize(
     ("page", "family"),
     [
-        pytest.param("School report\nA School\nOverall effectiveness\nThis inspection: Good 2\n", school_2012, id="2012"),
-        pytest.param("School report\nA School\nPersonal development, behaviour and welfare Good\n", school_2015, id="2015"),
-        pytest.param("A School\nInspection report\n" + KEY_2009 + "Overall effectiveness: how good is the school? 3\n", school_2009, id="2009"),
-        pytest.param("INSPECTION REPORT\nA SCHOOL\nShort inspection carried out under section 10 of the School Inspections Act 1996", school_2001, id="2001"),
-        pytest.param("Dear Mr A\nSpecial measures: monitoring inspection of A School\nFollowing my visit", school_monitoring, id="monitoring"),
+        pytest.param(
+            "School report\nA School\nOverall effectiveness\nThis inspection: Good 2\n",
+            school_2012,
+            id="2012",
+        ),
+        pytest.param(
+            "School report\nA School\nPersonal development, behaviour and welfare Good\n",
+            school_2015,
+            id="2015",
+        ),
+        pytest.param(
+            "A School\nInspection report\n" + KEY_2009 + "Overall effectiveness: how good is the school? 3\n",
+            school_2009,
+            id="2009",
+        ),
+        pytest.param(
+            "INSPECTION REPORT\nA SCHOOL\nShort inspection carried out under section 10 of the School Inspections Act 1996",
+            school_2001,
+            id="2001",
+        ),
+        pytest.param(
+            "Dear Mr A\nSpecial measures: monitoring inspection of A School\nFollowing my visit",
+            school_monitoring,
+            id="monitoring",
+        ),
     ],
 )
 def test_each_template_is_recognised_by_its_own_era_only(page, family):
