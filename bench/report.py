@@ -19,10 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from flows.commands.report import warehouse_path  # noqa: E402
-from warehouse.report.build import build_report, open_warehouse  # noqa: E402
+from warehouse.config import db_path as configured_db_path  # noqa: E402
+from warehouse.report.build import build_report  # noqa: E402
 from warehouse.report.queries import read_report_data  # noqa: E402
 from warehouse.report.render import render_html  # noqa: E402
+from warehouse.snapshot import reading  # noqa: E402
 
 SVG_ELEMENT = re.compile(r"<svg\b.*?</svg>", re.S)
 KIB = 1024
@@ -39,12 +40,12 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=None, help="warehouse file (default OFSTED_DB)")
     parser.add_argument("--repeat", type=int, default=5, help="builds to time; the fastest is reported")
     args = parser.parse_args()
-    db_path = args.db or warehouse_path()
+    db_path = args.db or configured_db_path()
 
     reads, renders, builds = [], [], []
     with tempfile.TemporaryDirectory() as out_dir:
         for _ in range(args.repeat):
-            with open_warehouse(db_path) as connection:
+            with reading(db_path) as connection:
                 read_seconds, data = timed(lambda: read_report_data(connection))
             render_seconds, page = timed(lambda: render_html(data, "bench"))
             build_seconds, path = timed(lambda: build_report(db_path, out_dir))

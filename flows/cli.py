@@ -13,6 +13,10 @@ COMMAND_MODULES = (
     "flows.commands.export",
     "flows.commands.report",
     "flows.commands.chart",
+    "flows.commands.nightly",
+    "flows.commands.refresh",
+    "flows.commands.backfill",
+    "flows.commands.serve",
 )
 
 EPILOG = """\
@@ -21,6 +25,11 @@ Configuration (environment variables):
   OFSTED_DB           DuckDB warehouse file (default OFSTED_HOME/ofsted.duckdb)
   OFSTED_REPORTS_URL  reports site (default https://reports.ofsted.gov.uk)
   OFSTED_FILES_URL    files host (default https://files.ofsted.gov.uk)
+  OFSTED_REQUESTS_PER_SECOND  global rate limit for the site (default 2); also OFSTED_ATTEMPTS,
+                      OFSTED_BACKOFF_SECONDS, OFSTED_CONNECT_TIMEOUT, OFSTED_READ_TIMEOUT,
+                      OFSTED_MAX_PDF_BYTES, OFSTED_DOWNLOAD_THREADS, OFSTED_CONTACT (added to the User-Agent)
+  OFSTED_TASK_RUNNER  where site flows extract: local (all cores, default) or dask (OFSTED_DASK_ADDRESS)
+  PREFECT_API_URL     a Prefect server; unset, flows run on Prefect's temporary one
 """
 
 

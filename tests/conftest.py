@@ -67,3 +67,7 @@ def document_of():
         return bytes_to_document(Path(path).read_bytes())
 
     return read
+
+
+# The local fake Ofsted site (tests/fake_site/): `tiny_site` needs no corpus, `corpus_site` serves every report.
+from tests.fake_site.fixtures import _corpus_site, _tiny_site, corpus_site, tiny_site  # noqa: E402, F401

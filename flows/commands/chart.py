@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from flows.commands.report import warehouse_path
+from warehouse.config import db_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,11 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from flows.cli import UserError
     from warehouse.report import build_chart
-    from warehouse.report.exceptions import ReportError
+    from warehouse.exceptions import WarehouseError
 
     try:
-        authority, path = build_chart(warehouse_path(), args.provider, args.png)
-    except ReportError as exc:
+        authority, path = build_chart(db_path(), args.provider, args.png)
+    except WarehouseError as exc:
         raise UserError(str(exc)) from exc
     print(f"{path}\t{authority.provider_name} ({authority.urn})")
     return 0

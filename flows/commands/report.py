@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
-DEFAULT_HOME = "data"
+from warehouse.config import db_path, home
+
 REPORT_SUBDIR = "report"
-DB_FILE = "ofsted.duckdb"
-
-
-def ofsted_home() -> Path:
-    return Path(os.environ.get("OFSTED_HOME") or DEFAULT_HOME)
-
-
-def warehouse_path() -> Path:
-    return Path(os.environ.get("OFSTED_DB") or ofsted_home() / DB_FILE)
 
 
 def default_report_dir() -> Path:
-    return ofsted_home() / REPORT_SUBDIR
+    return home() / REPORT_SUBDIR
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,11 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from flows.cli import UserError
     from warehouse.report import build_report
-    from warehouse.report.exceptions import ReportError
+    from warehouse.exceptions import WarehouseError
 
     try:
-        path = build_report(warehouse_path(), args.out or default_report_dir(), provider=args.provider)
-    except ReportError as exc:
+        path = build_report(db_path(), args.out or default_report_dir(), provider=args.provider)
+    except WarehouseError as exc:
         raise UserError(str(exc)) from exc
     print(path)
     return 0

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from extract.records import Status
-from tests.report.fake_warehouse import Provider, create_warehouse, load, make_report
+from tests.report.sample_reports import make_report
+from transform.frames import reports_to_frames
+from warehouse.load import load_batch
 
-LEEDS = Provider("80481", "Leeds", "Yorkshire and the Humber")
-CROYDON = Provider("80492", "Croydon", "London")
-SEFTON = Provider("80550", "Sefton", "North West")
-DEVON = Provider("80461", "Devon", "South West")
-RUTLAND = Provider("80547", "Rutland", "East Midlands")
-# Awkward characters in a name and in quotations: the page must print them, never interpret them.
-AWKWARD = Provider("80427", 'Bath & North "East" <Somerset>', "South West")
-SCHOOL = Provider("100001", "St Example's Primary School", "London", provider_type="school")
+
+@dataclass(frozen=True)
+class Provider:
+    urn: str
+    name: str  # as the project's table of local authorities names it (the warehouse's canonical name)
+
+
+LEEDS = Provider("80481", "Leeds")
+CROYDON = Provider("80492", "Croydon")
+SEFTON = Provider("80550", "Sefton")
+DEVON = Provider("80461", "Devon")
+RUTLAND = Provider("80547", "Rutland")
+# Printed with an ampersand; its quotation is full of characters the page must print, never interpret.
+AWKWARD = Provider("80427", "Bath & North East Somerset")
+SCHOOL = Provider("100001", "St Example's Primary School")
 
 AWKWARD_QUOTATION = 'Leaders said "we <b>will</b> act" & <script>alert("x")</script> did so.'
 
@@ -75,13 +85,10 @@ def sample_reports():
     ]
 
 
-SAMPLE_PROVIDERS = (LEEDS, CROYDON, SEFTON, DEVON, RUTLAND, AWKWARD, SCHOOL)
-
-
 @pytest.fixture(scope="session")
 def sample_warehouse(tmp_path_factory) -> Path:
-    path = create_warehouse(tmp_path_factory.mktemp("warehouse") / "sample.duckdb")
-    load(path, SAMPLE_PROVIDERS, sample_reports())
+    path = tmp_path_factory.mktemp("warehouse") / "sample.duckdb"
+    load_batch(path, reports_to_frames([(report, None) for report in sample_reports()]))
     return path
 
 
@@ -93,20 +100,8 @@ def sample_report_html(sample_warehouse, tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def corpus_warehouse(corpus_reports, manifest, tmp_path_factory) -> Path:
-    """The whole shared corpus loaded into the fake warehouse, the provider page's URN winning (as on the site)."""
-    import dataclasses
-
-    urn_of = {row["path"]: row["la_urn"] for row in manifest}
-    reports, providers, seen = [], {}, set()
-    for path, report in corpus_reports.items():
-        if report.sha256 in seen or not urn_of.get(path):
-            continue
-        seen.add(report.sha256)
-        report = dataclasses.replace(report, urn=urn_of[path])
-        reports.append(report)
-        if report.ok and report.provider and report.kind != "school-inspection":
-            providers.setdefault(report.urn, Provider(report.urn, report.provider, None))
-    path = create_warehouse(tmp_path_factory.mktemp("corpus-warehouse") / "corpus.duckdb")
-    load(path, providers.values(), reports)
+def corpus_warehouse(corpus_reports, tmp_path_factory) -> Path:
+    """The whole shared corpus loaded as `ofsted ingest` loads it."""
+    path = tmp_path_factory.mktemp("corpus-warehouse") / "ofsted.duckdb"
+    load_batch(path, reports_to_frames([(report, None) for report in corpus_reports.values()]))
     return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -9,11 +10,14 @@ import duckdb
 import pytest
 
 from tests.report.conftest import AWKWARD, AWKWARD_QUOTATION, CROYDON, LEEDS, RUTLAND, SCHOOL, SEFTON
-from tests.report.fake_warehouse import create_warehouse
+from transform.frames import reports_to_frames
+from warehouse.load import load_batch
 from tests.report.page import authority_article, grid_cells, numbers_table, rows_by_urn
 from warehouse.report import build_report
-from warehouse.report.exceptions import WarehouseIncomplete, WarehouseNotFound
-from warehouse.report.queries import KEY_QUOTATIONS_PER_AUTHORITY, MIN_STREAK
+from warehouse.exceptions import NoWarehouse
+from warehouse.report.exceptions import WarehouseIncomplete
+from warehouse.report.queries import KEY_QUOTATIONS_PER_AUTHORITY, MIN_STREAK, read_report_data
+from warehouse.report.render import render_html
 
 
 @pytest.fixture(scope="module")
@@ -123,8 +127,22 @@ def test_key_quotations_of_the_latest_inspection_only_with_pages(sample_report_h
 def test_quoted_strings_are_escaped(sample_report_html):
     assert "<script>alert" not in sample_report_html
     assert "Leaders said &#34;we &lt;b&gt;will&lt;/b&gt; act&#34; &amp; &lt;script&gt;" in sample_report_html
-    assert "Bath &amp; North &#34;East&#34; &lt;Somerset&gt;" in sample_report_html
     assert AWKWARD_QUOTATION not in sample_report_html
+
+
+def test_authority_names_are_escaped_wherever_they_appear(sample_warehouse):
+    awkward_name = 'Bath & North "East" <Somerset>'
+    with duckdb.connect(str(sample_warehouse), read_only=True) as connection:
+        data = read_report_data(connection)
+    renamed = tuple(
+        dataclasses.replace(a, provider_name=awkward_name) if a.urn == AWKWARD.urn else a for a in data.authorities
+    )
+    movements = tuple(
+        dataclasses.replace(m, provider_name=awkward_name) if m.urn == AWKWARD.urn else m for m in data.movements
+    )
+    page = render_html(dataclasses.replace(data, authorities=renamed, movements=movements), "t")
+    assert page.count("Bath &amp; North &#34;East&#34; &lt;Somerset&gt;") == 3  # contents, movements, heading
+    assert awkward_name not in page
 
 
 def test_schools_and_unreadable_reports_are_left_out(sample_report_html):
@@ -150,21 +168,36 @@ def test_one_provider_keeps_the_national_picture(sample_warehouse, tmp_path):
 
 
 def test_empty_warehouse_builds_a_page_that_says_so(tmp_path):
-    page = build_report(create_warehouse(tmp_path / "empty.duckdb"), tmp_path / "out").read_text(encoding="utf-8")
+    load_batch(tmp_path / "empty.duckdb", reports_to_frames([]))
+    page = build_report(tmp_path / "empty.duckdb", tmp_path / "out").read_text(encoding="utf-8")
     assert "No overall grades in the warehouse yet." in page
     assert "No local-authority reports in the warehouse yet." in page
 
 
 def test_missing_warehouse_says_how_to_make_one(tmp_path):
-    with pytest.raises(WarehouseNotFound) as error:
+    with pytest.raises(NoWarehouse, match="create one with `ofsted ingest PATH...`"):
         build_report(tmp_path / "none.duckdb", tmp_path)
-    assert str(error.value) == (
-        f"no warehouse at {tmp_path / 'none.duckdb'}; load one first with `ofsted ingest`, or point OFSTED_DB at it"
-    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_page_is_readable_by_others_like_any_file_written(sample_warehouse, tmp_path):
+    page = build_report(sample_warehouse, tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+    reference = tmp_path / "reference.txt"
+    reference.write_text("x")
+    assert page.stat().st_mode & 0o777 == reference.stat().st_mode & 0o777
 
 
 def test_warehouse_without_views_names_the_missing_view(tmp_path):
     path = tmp_path / "bare.duckdb"
     duckdb.connect(str(path)).close()
     with pytest.raises(WarehouseIncomplete, match=r"query summary\.sql cannot run .*v_provider_timeline"):
+        build_report(path, tmp_path)
+
+
+def test_view_lacking_a_column_names_the_query(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("CREATE VIEW v_provider_timeline AS SELECT 1 AS urn")
+    with pytest.raises(WarehouseIncomplete, match=r"query summary\.sql cannot run .*load the warehouse with this version"):
         build_report(path, tmp_path)

@@ -129,9 +129,10 @@ def latest_grades_by_region_chart(rows: Sequence[RegionGradeCount]) -> Figure:
 
 
 def column_heading(entry: TimelineEntry) -> str:
+    """Date, kind and framework on lines of their own, so neighbouring headings never run into each other."""
     when = entry.inspection_end.strftime("%b %Y") if entry.inspection_end else "date not known"
-    framework = f" ({framework_label(entry.framework)})" if is_graded(entry) and entry.framework else ""
-    return f"{when}\n{kind_short_label(entry.kind)}{framework}"
+    framework = framework_label(entry.framework) if is_graded(entry) and entry.framework else ""
+    return "\n".join(line for line in (when, kind_short_label(entry.kind), framework) if line)
 
 
 def ungraded_note(entry: TimelineEntry) -> str:
@@ -161,7 +162,8 @@ def timeline_chart(grid: TimelineGrid, title: str) -> Figure:
                           color=style.ink, fontsize=8)
         axes.set_xlim(0, max(1, len(grid.columns)))
         axes.set_ylim(len(rows), 0)
-        axes.set_xticks([x + 0.5 for x in range(len(grid.columns))], [column_heading(c) for c in grid.columns])
+        axes.set_xticks([x + 0.5 for x in range(len(grid.columns))], [column_heading(c) for c in grid.columns],
+                        fontsize=8, linespacing=1.3)
         axes.xaxis.tick_top()
         axes.set_yticks([y + 0.5 for y in range(len(rows))], [area_label(area) if area else "" for area in rows])
         axes.tick_params(length=0)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from warehouse.exceptions import WarehouseError
 
-class ReportError(Exception):
+
+class ReportError(WarehouseError):
     """The report cannot be built; the message is meant for the person who asked for it."""
-
-
-class WarehouseNotFound(ReportError):
-    pass
 
 
 class WarehouseIncomplete(ReportError):

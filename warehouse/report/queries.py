@@ -48,9 +48,10 @@ def fetch(connection: duckdb.DuckDBPyConnection, name: str, row_type: type[Row],
     wanted = query_parameters(sql)
     try:
         cursor = connection.execute(sql, {key: value for key, value in parameters.items() if key in wanted})
-    except duckdb.CatalogException as exc:
+    # A missing view is a CatalogException; a view without a column the query needs, a BinderException.
+    except (duckdb.CatalogException, duckdb.BinderException) as exc:
         raise WarehouseIncomplete(
-            f"query {name}.sql cannot run ({exc}); load the warehouse with this version of ofsted "
+            f"query {name}.sql cannot run ({' '.join(str(exc).split())}); load the warehouse with this version of ofsted "
             "(`ofsted ingest`) so its views exist"
         ) from exc
     columns = [column[0] for column in cursor.description]

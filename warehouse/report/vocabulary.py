@@ -26,8 +26,8 @@ GRADE_STYLES: dict[str, GradeStyle] = {
     "outstanding": GradeStyle("Outstanding", "#2c7bb6", "#ffffff", ""),
     "good": GradeStyle("Good", "#abd9e9", "#000000", ""),
     "requires_improvement": GradeStyle("Requires improvement", "#fdae61", "#000000", ""),
-    "adequate": GradeStyle("Adequate", "#fdae61", "#000000", "//"),
-    "satisfactory": GradeStyle("Satisfactory", "#fdae61", "#000000", "\\\\"),
+    "adequate": GradeStyle("Adequate", "#fdae61", "#000000", "////"),
+    "satisfactory": GradeStyle("Satisfactory", "#fdae61", "#000000", "\\\\\\\\"),
     "inadequate": GradeStyle("Inadequate", "#d7191c", "#ffffff", ""),
     "not_judged": GradeStyle("Not judged", "#e0e0e0", "#000000", ""),
 }

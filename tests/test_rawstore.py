@@ -1,0 +1,46 @@
+"""The content-addressed raw store."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from extract.rawstore import RawStore
+
+PDF = b"%PDF-1.4 some report"
+
+
+def test_put_stores_by_sha256_and_indexes_the_file_id(tmp_path):
+    store = RawStore(tmp_path)
+    stored = store.put(PDF, file_id="50282345")
+    sha = hashlib.sha256(PDF).hexdigest()
+    assert stored.sha256 == sha
+    assert stored.path == tmp_path / sha[:2] / f"{sha}.pdf"
+    assert stored.path.read_bytes() == PDF
+    assert store.get("50282345") == stored
+    assert store.file_ids() == {"50282345"}
+
+
+def test_the_same_bytes_under_two_ids_are_stored_once(tmp_path):
+    store = RawStore(tmp_path)
+    first, second = store.put(PDF, "1"), store.put(PDF, "2")
+    assert first.path == second.path
+    assert len(list(tmp_path.glob("*/*.pdf"))) == 1
+
+
+def test_unknown_ids_and_ids_whose_file_is_gone_read_as_never_downloaded(tmp_path):
+    store = RawStore(tmp_path)
+    assert store.get("404") is None
+    store.put(PDF, "1").path.unlink()
+    assert store.get("1") is None
+
+
+def test_no_partial_files_are_left_behind(tmp_path):
+    RawStore(tmp_path).put(PDF, "1")
+    assert not list(tmp_path.rglob(".part-*"))
+
+
+def test_file_ids_that_are_not_plain_names_are_refused(tmp_path):
+    with pytest.raises(ValueError, match="not a plain identifier"):
+        RawStore(tmp_path).put(PDF, "../../etc/passwd")

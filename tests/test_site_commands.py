@@ -1,0 +1,110 @@
+"""The site commands' help, clean errors, deployments and the run summary (no flow runs here)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from flows.cli import main
+from flows.progress import TextBar, render
+from flows.site_steps import Problem
+from flows.site_tasks import NewReport, RunSummary, summary_to_markdown
+
+
+@pytest.mark.parametrize("command", ["nightly", "refresh", "backfill", "serve"])
+def test_every_site_command_explains_itself(command, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main([command, "--help"])
+    assert stopped.value.code == 0
+    assert "Prefect" in capsys.readouterr().out
+
+
+def test_refresh_refuses_addresses_outside_the_ofsted_hosts(capsys, monkeypatch):
+    monkeypatch.delenv("OFSTED_REPORTS_URL", raising=False)
+    monkeypatch.delenv("OFSTED_FILES_URL", raising=False)
+    assert main(["refresh", "--url", "https://evil.example.com/v1/file/1"]) == 2
+    assert capsys.readouterr().err == (
+        "ofsted refresh: https://evil.example.com/v1/file/1: not an Ofsted address this pipeline fetches from "
+        "(allowed hosts: reports.ofsted.gov.uk:443, files.ofsted.gov.uk:443; set OFSTED_REPORTS_URL / "
+        "OFSTED_FILES_URL to change them)\n"
+    )
+
+
+def test_refresh_refuses_an_ofsted_address_that_is_neither_provider_nor_file(capsys, monkeypatch):
+    monkeypatch.delenv("OFSTED_REPORTS_URL", raising=False)
+    assert main(["refresh", "--url", "https://reports.ofsted.gov.uk/search?q=leeds"]) == 2
+    assert "is neither a provider page (/provider/<type>/<URN>) nor a report file" in capsys.readouterr().err
+
+
+def test_refresh_needs_a_numeric_urn(capsys):
+    assert main(["refresh", "--urn", "leeds"]) == 2
+    assert capsys.readouterr().err == "ofsted refresh: a URN is a number (e.g. 80481), got 'leeds'\n"
+
+
+def test_backfill_refuses_a_reversed_date_range(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("OFSTED_HOME", str(tmp_path))
+    assert main(["backfill", "--since", "2024-01-01", "--until", "2023-01-01", "--quiet"]) == 2
+    assert "--since 2024-01-01 is after --until 2023-01-01" in capsys.readouterr().err
+
+
+def test_a_bad_setting_is_named(capsys, monkeypatch):
+    monkeypatch.setenv("OFSTED_REQUESTS_PER_SECOND", "fast")
+    assert main(["nightly"]) == 2
+    assert capsys.readouterr().err == "ofsted nightly: OFSTED_REQUESTS_PER_SECOND must be a float, got 'fast'\n"
+
+
+def test_serve_without_a_prefect_server_says_how_to_start_one(capsys, monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert main(["serve"]) == 2
+    assert "schedules need a Prefect server: start one with `prefect server start`" in capsys.readouterr().err
+
+
+def test_deployments_nightly_on_schedule_and_manual_refresh():
+    from flows.deployments import build_deployments
+
+    nightly, refresh, backfill = build_deployments()
+    assert (nightly.flow_name, nightly.name) == ("nightly", "nightly")
+    (schedule,) = nightly.schedules
+    assert (schedule.schedule.cron, schedule.schedule.timezone) == ("0 2 * * *", "Europe/London")
+    assert nightly.parameters == {"types": ["la"]}
+    assert (refresh.flow_name, refresh.name, refresh.schedules) == ("refresh", "manual", [])
+    assert "prefect deployment run 'refresh/manual' -p urn=80481" in refresh.description
+    assert (backfill.flow_name, backfill.name) == ("backfill", "manual")
+
+
+def test_prefect_yaml_names_the_same_deployments():
+    from pathlib import Path
+
+    import yaml
+
+    config = yaml.safe_load((Path(__file__).parent.parent / "prefect.yaml").read_text())
+    found = {(d["entrypoint"], d["name"]) for d in config["deployments"]}
+    assert found == {
+        ("flows/nightly.py:nightly", "nightly"),
+        ("flows/refresh.py:refresh", "manual"),
+        ("flows/backfill.py:backfill", "manual"),
+    }
+    nightly = next(d for d in config["deployments"] if d["name"] == "nightly")
+    assert nightly["schedules"] == [{"cron": "0 2 * * *", "timezone": "Europe/London"}]
+
+
+def test_summary_artifact_lists_new_reports_grades_and_failures():
+    summary = RunSummary("nightly", "run-1", "published on or after 2025-08-01", providers_visited=2, found=3,
+                         planned=2, downloaded=1, inserted=1)
+    summary.new_reports.append(NewReport("Leeds", "Children's services inspection", None, "la-inspection",
+                                         "outstanding", "https://files.ofsted.gov.uk/v1/file/50282345"))
+    summary.problems.append(Problem("download", "https://files.ofsted.gov.uk/v1/file/1", "HTTP 503 | busy"))
+    markdown = summary_to_markdown(summary)
+    assert "| Leeds | Children's services inspection | - | outstanding | https://files.ofsted.gov.uk/v1/file/50282345 |" in markdown
+    assert "| download | https://files.ofsted.gov.uk/v1/file/1 | HTTP 503 \\| busy |" in markdown
+    assert "## Failures (1), retried on the next run" in markdown
+
+
+def test_progress_bar_draws_on_one_line_and_ends_each_stage():
+    stream, clock = io.StringIO(), iter([0.0, 0.0, 1.0])
+    bar = TextBar(stream, clock=lambda: next(clock))
+    bar("download", 1, 2)
+    bar("download", 2, 2)
+    assert stream.getvalue() == "\r" + render("download", 1, 2, 0.0) + "\r" + render("download", 2, 2, 1.0) + "\n"
+    assert render("load", 15, 30, 3.0) == "load      [###############...............]    15/30    5.0/s"
