@@ -6,6 +6,7 @@ from types import ModuleType
 
 from extract.exceptions import Unrecognised
 from extract.families import area_send, focused_visit, joint_area_review, jtai, la_ilacs, la_pre2014, la_sif
+from extract.families import school_2001, school_2009, school_2012, school_2015, school_monitoring
 from extract.pdf_text import Document
 
 # Order matters where families share wording: the most specific first.
@@ -17,6 +18,11 @@ FAMILIES: tuple[ModuleType, ...] = (
     jtai,
     focused_visit,
     joint_area_review,
+    school_2001,
+    school_2009,
+    school_2012,
+    school_2015,
+    school_monitoring,
 )
 
 

@@ -24,6 +24,7 @@ from extract.site import ProviderType, ReportLink
 from flows import progress, site_steps
 from flows.settings import Settings
 from flows.site_steps import Discovery, Fetched, Problem
+from warehouse.report import build_report
 from warehouse.runs import FAILED, RunCounts, finish_run, start_run
 from warehouse.snapshot import writing
 
@@ -144,6 +145,12 @@ def extract(settings: Settings, fetched: list[Fetched]) -> list[tuple[Report, Pr
 @task(name="load", cache_policy=NO_CACHE)
 def load(db: Path, run_id: str, items, problems, worked) -> site_steps.LoadResult:
     return site_steps.load(db, run_id, items, problems, worked)
+
+
+@task(name="trend-report", cache_policy=NO_CACHE)
+def write_trend_report(db: Path) -> Path:
+    """The HTML trend report, rebuilt after each nightly load, in report/ beside the warehouse file."""
+    return build_report(db, db.parent / "report")
 
 
 @task(name="summary-artifact", cache_policy=NO_CACHE)

@@ -44,6 +44,7 @@ def test_nightly_loads_every_report_then_finds_nothing_new(tiny_site, env):
     first = nightly()
     assert loaded_ids(env) == ALL_FILE_IDS
     assert first.downloaded == 3 and first.inserted == 3
+    assert (env.parent / "report" / "index.html").read_text(encoding="utf-8").lower().startswith("<!doctype html>")
     tiny_site.reset()
 
     second = nightly()

@@ -13,6 +13,13 @@ GRADE_SCORES: dict[str, int | None] = {
     Grade.SATISFACTORY.value: 3,
     Grade.INADEQUATE.value: 4,
     Grade.NOT_JUDGED.value: None,
+    # The seven-point scale of school reports before 2005 (extract/families/school_2001.py), folded onto the
+    # four points: its two top words are outstanding work, its three bottom words inadequate.
+    "excellent": 1,
+    "very_good": 1,
+    "unsatisfactory": 4,
+    "poor": 4,
+    "very_poor": 4,
 }
 
 

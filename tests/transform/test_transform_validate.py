@@ -30,8 +30,8 @@ def test_a_well_formed_report_passes():
         pytest.param(
             {"judgements": [Judgement("overall_effectiveness", "brilliant", "Overall", 1)]},
             "/reports/r.pdf: grade 'brilliant' for overall_effectiveness (page 1) is not one of outstanding, good, "
-            "requires_improvement, adequate, satisfactory, inadequate, not_judged; this is a parser bug: please open "
-            "an issue with the file attached",
+            "requires_improvement, adequate, satisfactory, inadequate, not_judged, excellent, very_good, unsatisfactory, "
+            "poor, very_poor; this is a parser bug: please open an issue with the file attached",
             id="unknown-grade",
         ),
         pytest.param(
