@@ -86,7 +86,9 @@ def load_frames(con: duckdb.DuckDBPyConnection, frames: Frames) -> LoadResult:
     con.execute("CREATE OR REPLACE TEMP TABLE load_plan (report_id VARCHAR PRIMARY KEY, action VARCHAR NOT NULL)")
     if actions:
         plan = pd.DataFrame({"report_id": list(actions), "action": [a.value for a in actions.values()]})
-        con.execute("INSERT INTO load_plan SELECT report_id, action FROM plan")
+        con.register("load_plan_rows", plan)
+        con.execute("INSERT INTO load_plan SELECT report_id, action FROM load_plan_rows")
+        con.unregister("load_plan_rows")
     merge(con)
     drop_stage(con)
     taken = list(actions.values())

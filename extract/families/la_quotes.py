@@ -1,7 +1,8 @@
 """Key quotations of a local authority inspection: the headline summary, what needs to improve, then the
 defining sentence under each judgement heading. Every text is verbatim from one page (whitespace aside).
 
-Where each passage starts and ends is data per template (SECTIONS); the reading is shared.
+Where each passage starts and ends is data per template (the Passage constants below); the reading is shared.
+A passage is the text after its heading up to the first stop line, on the heading's page.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from extract.records import Quotation
 from extract.text.grades import GRADE_PATTERN
 from extract.text.quotes import SENTENCE_FINISH, quotable, split_sentences
 
-# A passage is the text after its heading up to the first stop line, on the heading's page.
+# Numbered paragraphs ("12.") and bullet glyphs, including the private-use ones Symbol fonts give.
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}\.|[\u25a0-\u25ff\uf000-\uf0ff•\-–])\s*")
 FOOTNOTE_MARK = re.compile(r"(?<=[a-z?])\d+$")
 RUNNING_HEADER = re.compile(r"^\s*(?:\d+|Summary|Inspection of .*|.*\d{4}\s+\d+)\s*$")

@@ -16,7 +16,7 @@ from tests.factories import make_report
 from transform.frames import reports_to_frames
 from warehouse.exceptions import NoWarehouse, WarehouseBusy
 from warehouse.load import LoadResult, load_batch
-from warehouse.snapshot import loading_path, reading, writer_lock, writing
+from warehouse.snapshot import loading_path, reading, writer_lock
 from warehouse.state import fingerprint
 
 SUBPROCESS_TIMEOUT_SECONDS = 60
