@@ -32,8 +32,8 @@ def environment(site, home: Path, rate: float) -> dict[str, str]:
 
 def plain_backfill(types: list[str]) -> int:
     """The flow's steps without Prefect: discover, plan, fetch, extract, load in batches; returns reports loaded."""
-    from extract.download import PoliteClient
-    from extract.site import provider_types
+    from extract.web.download import PoliteClient
+    from extract.web.site import provider_types
     from flows import site_steps
     from flows.settings import Settings
     from warehouse.runs import start_run

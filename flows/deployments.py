@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from extract.site import DEFAULT_PROVIDER_TYPES
+from extract.web.site import DEFAULT_PROVIDER_TYPES
 from flows.backfill import backfill
 from flows.nightly import nightly
 from flows.refresh import refresh

@@ -10,8 +10,8 @@ from __future__ import annotations
 from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extract.download import PoliteClient
-from extract.site import DEFAULT_PROVIDER_TYPES, provider_types
+from extract.web.download import PoliteClient
+from extract.web.site import DEFAULT_PROVIDER_TYPES, provider_types
 from flows import site_steps, site_tasks
 from flows.settings import Settings
 from flows.site_tasks import RunSummary

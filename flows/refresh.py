@@ -9,9 +9,9 @@ from __future__ import annotations
 from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extract.config import SiteConfig
-from extract.download import PoliteClient, require_allowed
-from extract.site import PROVIDER_TYPES, file_id_from_url, provider_url, urn_from_provider_url
+from extract.web.config import SiteConfig
+from extract.web.download import PoliteClient, require_allowed
+from extract.web.site import PROVIDER_TYPES, file_id_from_url, provider_url, urn_from_provider_url
 from flows import site_steps, site_tasks
 from flows.settings import Settings
 from flows.site_tasks import RunSummary

@@ -9,7 +9,7 @@ downloads and the warehouse write stay in the flow's own process.
 
 from __future__ import annotations
 
-from extract.config import ConfigError
+from extract.web.config import ConfigError
 from flows.settings import Settings
 
 

@@ -8,8 +8,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.config import ConfigError, SiteConfig
-from extract.rawstore import RawStore
+from extract.web.config import ConfigError, SiteConfig
+from extract.web.rawstore import RawStore
 from warehouse import config as warehouse_config
 
 RAW_FOLDER = "raw"

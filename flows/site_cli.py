@@ -10,9 +10,9 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import date
 
-from extract.config import ConfigError
-from extract.exceptions import DownloadError
-from extract.site import DEFAULT_PROVIDER_TYPES, PROVIDER_TYPES
+from extract.web.config import ConfigError
+from extract.web.exceptions import DownloadError
+from extract.web.site import DEFAULT_PROVIDER_TYPES, PROVIDER_TYPES
 
 TYPES_HELP = (
     f"provider types to follow: {', '.join(PROVIDER_TYPES)} (default: {' '.join(DEFAULT_PROVIDER_TYPES)}, every "

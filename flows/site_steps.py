@@ -21,11 +21,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from extract.batch import extract_paths
-from extract.download import PoliteClient
-from extract.exceptions import DownloadError
-from extract.rawstore import RawStore, StoredFile
+from extract.web.download import PoliteClient
+from extract.web.exceptions import DownloadError
+from extract.web.rawstore import RawStore, StoredFile
 from extract.records import PARSER_VERSION, Provenance, Report
-from extract.site import (
+from extract.web.site import (
     PROVIDER_TYPES,
     PROVIDER_PATH,
     ProviderType,

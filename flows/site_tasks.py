@@ -17,10 +17,10 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from extract.download import PoliteClient
+from extract.web.download import PoliteClient
 from extract.records import Provenance, Report
 from extract.report import extract_bytes
-from extract.site import ProviderType, ReportLink
+from extract.web.site import ProviderType, ReportLink
 from flows import progress, site_steps
 from flows.settings import Settings
 from flows.site_steps import Discovery, Fetched, Problem

@@ -6,9 +6,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from extract.download import PoliteClient, retry_after_seconds
-from extract.exceptions import HostNotAllowed, NotAPdfResponse, NotFound, TooLarge, TransientDownloadError
-from extract.ratelimit import RateLimiter
+from extract.web.download import PoliteClient, retry_after_seconds
+from extract.web.exceptions import HostNotAllowed, NotAPdfResponse, NotFound, TooLarge, TransientDownloadError
+from extract.web.ratelimit import RateLimiter
 from tests.fake_site.fixtures import fast_config
 
 FILE_ID = "50282345"

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from extract.rawstore import RawStore
+from extract.web.rawstore import RawStore
 
 PDF = b"%PDF-1.4 some report"
 

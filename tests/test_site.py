@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from extract import site
-from extract.config import SiteConfig
+from extract.web import site
+from extract.web.config import SiteConfig
 
 PAGE_URL = "https://reports.ofsted.gov.uk/provider/44/80481"
 
@@ -120,7 +120,7 @@ def test_file_id_from_url(url, expected):
 
 
 def test_discovery_walks_every_search_page_of_the_fake_site(tiny_site):
-    from extract.download import PoliteClient
+    from extract.web.download import PoliteClient
     from tests.fake_site.fixtures import fast_config
 
     with PoliteClient(fast_config(tiny_site, search_rows=1)) as client:

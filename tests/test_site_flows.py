@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from extract.site import PROVIDER_TYPES
+from extract.web.site import PROVIDER_TYPES
 from flows import site_steps
 from tests.fake_site.fixtures import site_environment
 from warehouse.snapshot import reading
@@ -138,7 +138,7 @@ def test_a_provider_page_that_fails_is_recorded_and_revisited_next_run(tiny_site
 
 
 def test_a_search_page_that_fails_fails_the_run_and_says_so_in_runs(tiny_site, env, monkeypatch):
-    from extract.exceptions import TransientDownloadError
+    from extract.web.exceptions import TransientDownloadError
     from flows.nightly import nightly
     from flows.site_tasks import discover
 
@@ -167,7 +167,7 @@ def test_backfill_takes_a_date_range_and_resumes_from_the_raw_store(tiny_site, e
 def test_extraction_in_chunks_as_on_a_dask_cluster(tiny_site, env, tmp_path):
     from prefect import flow
 
-    from extract.rawstore import RawStore
+    from extract.web.rawstore import RawStore
     from flows.settings import Settings
     from flows.site_steps import Fetched
     from flows.site_tasks import extract
@@ -186,7 +186,7 @@ def test_extraction_in_chunks_as_on_a_dask_cluster(tiny_site, env, tmp_path):
 
 
 def test_discovery_keeps_only_providers_and_reports_in_the_window(tiny_site):
-    from extract.download import PoliteClient
+    from extract.web.download import PoliteClient
     from tests.fake_site.fixtures import fast_config
 
     with PoliteClient(fast_config(tiny_site)) as client:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from extract.site import PROVIDER_TYPES
+from extract.web.site import PROVIDER_TYPES
 from flows.site_cli import run_flow
 
 
@@ -29,8 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.config import ConfigError, SiteConfig
-    from extract.exceptions import DownloadError
+    from extract.web.config import ConfigError, SiteConfig
+    from extract.web.exceptions import DownloadError
     from flows.cli import UserError
     from flows.refresh import RefreshRequestInvalid, target_url
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.config import SiteConfig
+from extract.web.config import SiteConfig
 from tests.fake_site.catalogue import FakeProvider, FakeReport, catalogue_from_corpus
 from tests.fake_site.server import FakeOfstedSite
 

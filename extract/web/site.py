@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from extract.config import SiteConfig
-from extract.download import PoliteClient
-from extract.html_tree import Element, parse_html
+from extract.web.config import SiteConfig
+from extract.web.download import PoliteClient
+from extract.web.html_tree import Element, parse_html
 from extract.records import Provenance
 
 PROVIDER_PATH = re.compile(r"/provider/(?P<type>[^/]+)/(?P<urn>\d+)/?$")

@@ -17,8 +17,8 @@ from email.utils import parsedate_to_datetime
 import requests
 from requests.adapters import HTTPAdapter
 
-from extract.config import SiteConfig, netloc_of
-from extract.exceptions import (
+from extract.web.config import SiteConfig, netloc_of
+from extract.web.exceptions import (
     DownloadError,
     HostNotAllowed,
     NotAPdfResponse,
@@ -26,7 +26,7 @@ from extract.exceptions import (
     TooLarge,
     TransientDownloadError,
 )
-from extract.ratelimit import RateLimiter
+from extract.web.ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)
 
