@@ -44,10 +44,23 @@ class Judgement:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """One sentence of a report's own prose, in reading order; boilerplate is left out."""
+
+    seq: int  # 1-based position in the report's reading order
+    section: str  # heading the sentence sits under, as printed
+    paragraph: int | None  # the paragraph number the report prints, if it numbers its paragraphs
+    page: int  # 1-based page where the sentence starts
+    text: str  # verbatim sentence (whitespace normalised to single spaces)
+
+
+@dataclass(frozen=True)
 class Quotation:
     section: str  # heading the text sits under, as printed
     page: int  # 1-based page where the text starts
     text: str  # verbatim text (whitespace normalised to single spaces)
+    rank: int | None = None  # 1 = the most quotable; the order key quotations are listed in
+    reason: str | None = None  # why it was chosen: summary, paragraph_opening, strong_wording, finding, ...
 
 
 @dataclass
@@ -67,6 +80,7 @@ class Report:
     outcome: str | None = None
     next_inspection: str | None = None  # area SEND: when the next inspection is due, as printed
     quotations: list[Quotation] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
     pages: int | None = None
     parser_version: str = PARSER_VERSION
 
@@ -97,6 +111,7 @@ class Report:
                 data[key] = date.fromisoformat(data[key])
         data["judgements"] = [Judgement(**j) for j in data.get("judgements") or []]
         data["quotations"] = [Quotation(**q) for q in data.get("quotations") or []]
+        data["passages"] = [Passage(**p) for p in data.get("passages") or []]
         return cls(**data)
 
 
