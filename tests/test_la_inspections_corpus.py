@@ -1,7 +1,7 @@
 """Golden tests: every judgement of every local authority inspection in the corpus, with its metadata.
 
 Expected values live in tests/golden/la_inspections.csv (verified by reading the reports); grades are
-abbreviated O/G/RI/A/I to keep the table compact.
+abbreviated O/G/RI/A/I (NJ for "Not judged") to keep the table compact.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 GOLDEN = Path(__file__).parent / "golden" / "la_inspections.csv"
-GRADES = {"O": "outstanding", "G": "good", "RI": "requires_improvement", "A": "adequate", "I": "inadequate"}
+GRADES = {"O": "outstanding", "G": "good", "RI": "requires_improvement", "A": "adequate", "I": "inadequate", "NJ": "not_judged"}
 ROWS = list(csv.DictReader(GOLDEN.open(encoding="utf-8")))
 
 
