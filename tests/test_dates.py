@@ -164,6 +164,33 @@ SENTENCES = [
         D(2024, 10, 11),
         id="first-part-between",
     ),
+    pytest.param(
+        "Inspection date: 20 June 2017 \u2500 13 July 2017\nReport published: 4 September 2017",
+        D(2017, 6, 20),
+        D(2017, 7, 13),
+        id="box-drawing-dash",
+    ),
+    pytest.param(
+        "This letter summarises the findings of the focused visit to Sefton children’s services.\n"
+        "Her Majesty’s Inspectors visited the local authority on 4 and 5 July 2018.",
+        D(2018, 7, 4),
+        D(2018, 7, 5),
+        id="focused-visit-2018-visited-on",
+    ),
+    pytest.param(
+        "This letter summarises the findings of a focused visit to Sefton local authority children’s services.\n"
+        "Inspectors visited Sefton between 4 July and 5 July 2018.",
+        D(2018, 7, 4),
+        D(2018, 7, 5),
+        id="focused-visit-2018-visited-between",
+    ),
+    pytest.param(
+        "This letter summarises the findings of a focused visit to Sefton children’s services. The visit took place\n"
+        "between 4 and 5 July 2018.",
+        D(2018, 7, 4),
+        D(2018, 7, 5),
+        id="focused-visit-2018-took-place",
+    ),
 ]
 
 

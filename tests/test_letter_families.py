@@ -35,6 +35,19 @@ def test_jtai_provider_from_title(printed, provider):
     assert jtai.provider_from_title(printed) == provider
 
 
+def test_jtai_themed_title_naming_no_area_takes_the_area_from_the_opening():
+    printed = (
+        "Joint targeted area inspection of the multi-agency response to child sexual exploitation, children "
+        "associated with gangs and at risk of exploitation and children missing from home, care or education"
+    )
+    opening = (
+        "This letter to all the service leaders in the area outlines our findings about the \neffectiveness of "
+        "partnership working and the work of individual agencies in \nGreenwich local authority. \nThe inspectorates"
+    )
+    assert jtai.provider_from_title(printed, opening) == "Greenwich"
+    assert jtai.provider_from_title(printed) is None
+
+
 @pytest.mark.parametrize(
     ("sentence", "outcome"),
     [
@@ -93,6 +106,18 @@ def test_area_send_next_inspection(text, timing):
         pytest.param("Focused visit to the London Borough of Waltham Forest children’s services\n", "London Borough of Waltham Forest", id="the-dropped"),
         pytest.param("Focused visit to Bradford local authority children’s services\n", "Bradford", id="local-authority-dropped"),
         pytest.param("Focused visit to Southend-on-Sea Borough Council children's services\n", "Southend-on-Sea Borough Council", id="straight-apostrophe"),
+        pytest.param(
+            "Focused visit to the London Borough of Waltham Forest children’s\nservices\nThis letter summarises",
+            "London Borough of Waltham Forest",
+            id="title-wrapped",
+        ),
+        pytest.param(
+            "Dear Andrew\nFocused visit to Slough Children First \nThis letter summarises the findings of a focused visit "
+            "to Slough children’s services on \n18 January 2022.",
+            "Slough Children First",
+            id="no-childrens-services-in-title",
+        ),
+        pytest.param("Focused visit to Trafford Council’s children’s services\n", "Trafford Council", id="possessive"),
     ],
 )
 def test_focused_visit_provider_from_title(page, provider):
@@ -120,3 +145,26 @@ def test_each_family_recognises_only_its_own_first_page(family, page):
 def test_joint_area_review_provider_stops_at_the_inspectorates():
     page = "Inspection of progress made in the provision \nof safeguarding services in the London \nBorough of Haringey\nCare Quality Commission \nOfsted \n"
     assert joint_area_review.provider(Document((page,))) == "London Borough of Haringey"
+
+
+def test_focused_visit_lead_is_the_first_inspector_named_when_the_letter_is_not_signed_by_name():
+    letter = Document(
+        (
+            "Focused visit to Bedford Borough Council children’s services\nThis letter summarises the findings of a "
+            "focused visit to Bedford Borough Council \nchildren’s services on 11 December 2018. The inspectors were "
+            "Brenda McInerney,\nHer Majesty’s Inspector, and Nick Stacey, Her Majesty’s Inspector.\n",
+            "Ofsted will take the findings from this focused visit into account.\n",
+        )
+    )
+    assert focused_visit.lead_inspector(letter) == "Brenda McInerney"
+
+
+def test_focused_visit_2021_letter_signed_your_sincerely():
+    letter = Document(
+        (
+            "Focused visit to Lancashire children’s services\nHer Majesty’s Inspectors for this visit were Paula "
+            "Thomson-Jones, Lorna Schlechte and Rebecca Quested.\n",
+            "next inspection or visit.\nYour sincerely\nPaula Thomson-Jones\nHer Majesty’s Inspector",
+        )
+    )
+    assert focused_visit.lead_inspector(letter) == "Paula Thomson-Jones"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.text.people import labelled_lead_inspector, letter_signatory, strip_titles, team_lead
+from extract.text.people import labelled_lead_inspector, letter_signatory, strip_titles, team_lead, visit_team_lead
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,8 @@ from extract.text.people import labelled_lead_inspector, letter_signatory, strip
         pytest.param("Dick O’Brien", "Dick O’Brien", id="apostrophe-in-name"),
         pytest.param("Teresa Godfrey, HMI designate", "Teresa Godfrey", id="designate"),
         pytest.param("  Shabana Warne  ", "Shabana Warne", id="trailing-space"),
+        pytest.param("Karen Wareing (HMI)", "Karen Wareing", id="bracketed-hmi"),
+        pytest.param("Fiona J Millns", "Fiona J Millns", id="middle-initial"),
     ],
 )
 def test_strip_titles(printed, name):
@@ -108,6 +110,7 @@ def test_team_lead_never_takes_a_cqc_lead():
         pytest.param("Yours sincerely \nShabana Warne \nHis Majesty’s Inspector", "Shabana Warne", id="trailing-spaces"),
         pytest.param("Yours sincerely,\nTom Anthony\nHer Majesty’s Inspector", "Tom Anthony", id="comma"),
         pytest.param("Yours sincerely\nOfsted Care Quality Commission\nEleanor Schooling\n", "Eleanor Schooling", id="organisations-first"),
+        pytest.param("next inspection or visit.\nYour sincerely\nAmanda Maxwell \nHer Majesty’s Inspector", "Amanda Maxwell", id="your-typo"),
     ],
 )
 def test_letter_signatory(text, name):
@@ -116,3 +119,29 @@ def test_letter_signatory(text, name):
 
 def test_letter_signatory_none_without_sign_off():
     assert letter_signatory("Nigel Parkes\nHer Majesty’s Inspector") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "children’s services on 11 December 2018. The inspectors were Brenda McInerney,\nHer Majesty’s Inspector, "
+            "and Nick Stacey, Her Majesty’s Inspector.",
+            "Brenda McInerney",
+            id="the-inspectors-were",
+        ),
+        pytest.param(
+            "on 26 and 27 January 2022. Her Majesty’s Inspectors for this visit \nwere Victoria Horsefield and Julie Knight.",
+            "Victoria Horsefield",
+            id="for-this-visit-were",
+        ),
+        pytest.param(
+            "on 4 and 5 September 2018, carried out by Margaret Burke, Her Majesty’s Inspector.",
+            "Margaret Burke",
+            id="carried-out-by",
+        ),
+        pytest.param("Inspectors were on site for the entire visit.", None, id="not-a-name"),
+    ],
+)
+def test_visit_team_lead(text, name):
+    assert visit_team_lead(text) == name

@@ -13,6 +13,7 @@ from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
 from extract.families.letters import QuoteSource, gather_quotations, inspection_dates
 from extract.pdf_text import Document
+from extract.text.names import provider_name
 from extract.text.people import team_lead
 from extract.text.quotes import QuoteRule
 from extract.text.sections import document_to_lines, find_heading, section
@@ -72,11 +73,11 @@ def recognise(document: Document) -> bool:
     return RECOGNISE.search(document.pages[0]) is not None
 
 
-def provider(document: Document) -> str:
+def provider(document: Document) -> str | None:
     match = TITLE.search(document.pages[0])
     if match is None:
         raise ExtractionError("the area SEND report has no 'Area SEND inspection of ... Local Area Partnership' title")
-    return " ".join(match.group("provider").split())
+    return provider_name(match.group("provider"))
 
 
 def outcome(outcome_text: str) -> str:

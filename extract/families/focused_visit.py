@@ -3,7 +3,8 @@
 Two templates: 2018-2021 letters open with an "Overview" and list "Findings"; from 2021 a "Headline findings"
 section leads and "Main findings" follow. Both have "What needs to improve in this area of social work
 practice" bullets; a few COVID-era letters have no overview at all, so their findings are quoted instead.
-The lead inspector is the letter's signatory.
+The lead inspector is the letter's signatory, or, where the letter prints no signatory, the first inspector its
+opening names ("The inspectors were ...").
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
 from extract.families.letters import QuoteSource, gather_quotations, inspection_dates
 from extract.pdf_text import Document
-from extract.text.people import letter_signatory
+from extract.text.names import provider_name
+from extract.text.people import letter_signatory, visit_team_lead
 from extract.text.quotes import QuoteRule
 from extract.text.sections import document_to_lines, find_heading
 
@@ -32,11 +34,15 @@ IMPROVE_QUOTES = QuoteSource(IMPROVE_HEADINGS, QuoteRule(limit=3, per_passage=1,
 # Letters without an overview: their first findings stand in for it.
 FINDINGS_QUOTES = QuoteSource(FINDINGS_HEADINGS, QuoteRule(limit=3, per_passage=1))
 
-# "Focused visit to the London Borough of Waltham Forest children’s services",
-# "Focused visit to Bradford local authority children’s services"
+# "Focused visit to the London Borough of Waltham Forest children’s services", "Focused visit to Bradford local
+# authority children’s services", "Focused visit to Trafford Council’s children’s services"; the title may wrap onto
+# a second line, but never into the opening sentence ("Focused visit to Slough Children First" then "This letter").
+_TITLE_LINE = r"[^\n]+?"
+_TITLE_WRAP = r"(?:\n(?![ \t]*(?:This|The|Her|His|Dear|Inspectors?)\b)[^\n]+?)?"
 TITLE = re.compile(
-    r"^\s*Focused\s+visit\s+to\s+(?:the\s+)?(?P<provider>.+?)\s+(?:local\s+authority\s+)?children['’]s\s+services",
-    re.IGNORECASE | re.MULTILINE | re.DOTALL,
+    rf"^[ \t]*Focused\s+visit\s+to\s+(?:the\s+)?(?P<provider>{_TITLE_LINE}{_TITLE_WRAP})"
+    r"(?:\s+(?:local\s+authority\s+)?children['’]s\s+services|[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
 )
 RECOGNISE = re.compile(r"^\s*Focused\s+visit\s+to\b|findings\s+of\s+(?:a|the)\s+focused\s+visit", re.I | re.M)
 # The title is within the first lines of the letter, after the address block.
@@ -47,12 +53,18 @@ def recognise(document: Document) -> bool:
     return any(RECOGNISE.search(page) for page in document.pages[:TITLE_SEARCH_PAGES])
 
 
-def provider(document: Document) -> str:
+def provider(document: Document) -> str | None:
     for page in document.pages[:TITLE_SEARCH_PAGES]:
         match = TITLE.search(page)
         if match:
-            return " ".join(match.group("provider").split())
+            return provider_name(match.group("provider"))
     raise ExtractionError("the focused visit letter has no 'Focused visit to ... children's services' title")
+
+
+def lead_inspector(document: Document) -> str | None:
+    """The letter's signatory; a letter signed without a printed name gives the first inspector its opening names."""
+    text = document.text()
+    return letter_signatory(text) or visit_team_lead(text)
 
 
 def parse(document: Document) -> Parsed:
@@ -66,6 +78,6 @@ def parse(document: Document) -> Parsed:
         provider=provider(document),
         inspection_start=dates.start,
         inspection_end=dates.end,
-        lead_inspector=letter_signatory(document.text()),
+        lead_inspector=lead_inspector(document),
         quotations=gather_quotations(lines, sources, KNOWN_HEADINGS),
     )

@@ -13,6 +13,7 @@ from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
 from extract.families.letters import QuoteSource, gather_quotations
 from extract.pdf_text import Document
+from extract.text.names import provider_name
 from extract.text.quotes import QuoteRule
 from extract.text.sections import document_to_lines
 
@@ -48,11 +49,11 @@ def recognise(document: Document) -> bool:
     return RECOGNISE.match(document.pages[0]) is not None
 
 
-def provider(document: Document) -> str:
+def provider(document: Document) -> str | None:
     match = TITLE.search(document.pages[0])
     if match is None:
         raise ExtractionError("the joint area review has no title naming its area on page 1")
-    return " ".join(match.group("provider").split())
+    return provider_name(match.group("provider"))
 
 
 def parse(document: Document) -> Parsed:

@@ -18,6 +18,7 @@ from extract.families.base import Parsed
 from extract.families.letters import QuoteSource, gather_quotations, inspection_dates, quotations_from
 from extract.pdf_text import Document
 from extract.records import Quotation
+from extract.text.names import provider_name
 from extract.text.quotes import QuoteRule
 from extract.text.sections import Line, document_to_lines, find_heading, section_from
 
@@ -59,6 +60,13 @@ TITLE_END = re.compile(r"^\s*(?:Between|This\s+letter|This\s+inspection|Dear)\b"
 # "... of the multi-agency response to sexual abuse in the family in Cornwall": the area follows the last "in".
 TITLE_WITH_THEME = re.compile(r"of\s+the\s+multi-agency\s+response\s+to\s+.+\s+in\s+(?:the\s+)?(?P<provider>.+)$", re.I)
 TITLE_NAMING_AREA = re.compile(r"inspection\s+of\s+(?:the\s+)?(?P<provider>.+)$", re.IGNORECASE)
+# A themed title may name no area at all ("... of the multi-agency response to child sexual exploitation, ...
+# and children missing from home, care or education"): the opening names it instead ("This letter ... outlines our
+# findings about ... the work of individual agencies in Greenwich local authority.").
+TITLE_THEME_ONLY = re.compile(r"of\s+the\s+multi-agency\s+response\s+to\b", re.IGNORECASE)
+AREA_IN_OPENING = re.compile(
+    r"outlines\s+our\s+findings\b[^.]*\bin\s+(?:the\s+)?(?P<provider>[A-Z][^.]*?)(?:\s+local\s+authority)?\s*\.",
+)
 # The opening sentence after which the 2016-2020 letters give their overall findings.
 OPENING_FINDINGS = re.compile(r"outlines\s+our\s+findings", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?]['’”)]?$")
@@ -81,9 +89,16 @@ def title(lines: list[Line]) -> str:
     raise ExtractionError("the JTAI letter has no 'Joint targeted area inspection of ...' title")
 
 
-def provider_from_title(printed: str) -> str:
-    match = TITLE_WITH_THEME.search(printed) or TITLE_NAMING_AREA.search(printed)
-    return match.group("provider").strip(" .")
+def provider_from_title(printed: str, opening: str = "") -> str | None:
+    """The area the title names; for a themed title naming none, the area the opening sentence names."""
+    themed = TITLE_WITH_THEME.search(printed)
+    if themed:
+        return provider_name(themed.group("provider"))
+    if TITLE_THEME_ONLY.search(printed):
+        named = AREA_IN_OPENING.search(" ".join(opening.split()))
+        return provider_name(named.group("provider")) if named else None
+    match = TITLE_NAMING_AREA.search(printed)
+    return provider_name(match.group("provider")) if match else None
 
 
 def opening_findings(lines: list[Line], printed_title: str) -> list[Quotation]:
@@ -108,7 +123,7 @@ def parse(document: Document) -> Parsed:
     return Parsed(
         kind=KIND,
         framework=FRAMEWORK,
-        provider=provider_from_title(printed_title),
+        provider=provider_from_title(printed_title, document.pages[0]),
         inspection_start=dates.start,
         inspection_end=dates.end,
         quotations=headline + gather_quotations(lines, sources, KNOWN_HEADINGS, BOX_HEADINGS),

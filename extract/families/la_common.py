@@ -11,6 +11,7 @@ from extract.pdf_text import Document
 from extract.records import Judgement
 from extract.text.dates import DateRange, find_inspection_dates
 from extract.text.grades import GRADE_PATTERN, LabelledArea, grade_from_words, read_labelled_grades
+from extract.text.names import provider_name
 from extract.text.people import labelled_lead_inspector, team_lead
 
 KIND = "la-inspection"
@@ -110,19 +111,19 @@ TITLE_NAMING_PROVIDER = re.compile(
     r"Inspection\s+of\s+(?P<name>.+?)\s+(?:(?:local\s+authority\s+)?children['’]s\s+services|(?=Inspection\s+dates?))",
     re.IGNORECASE | re.DOTALL,
 )
-TITLE_AFTER_PROVIDER = re.compile(r"^\s*(?:Re)?inspection\s+of\b", re.IGNORECASE)
+# "Inspection of", "Reinspection of", and the 2016-2018 re-inspections' "Re-inspection of".
+TITLE_AFTER_PROVIDER = re.compile(r"^\s*(?:Re[-‐–]?\s?)?inspection\s+of\b", re.IGNORECASE)
 NAMED_TITLE_START = re.compile(r"^\s*Inspection\s+of\s+(?!children|services|local\s+authority|looked)", re.I)
 
 
 def provider_from_title(page_text: str) -> str | None:
-    """The authority as printed at the top of page 1."""
+    """The authority as printed at the top of page 1; None when what stands there is longer than a name."""
     first_lines = [line for line in page_text.splitlines() if line.strip() and not line.strip().isdigit()]
     if first_lines and NAMED_TITLE_START.match(first_lines[0]):
         match = TITLE_NAMING_PROVIDER.search(page_text)
         if match:
-            return " ".join(match.group("name").split())
-    name = " ".join(title_lines(page_text, TITLE_AFTER_PROVIDER))
-    return name or None
+            return provider_name(match.group("name"))
+    return provider_name(" ".join(title_lines(page_text, TITLE_AFTER_PROVIDER)))
 
 
 def inspection_dates(document: Document) -> DateRange:

@@ -15,6 +15,7 @@ from extract.families.la_quotes import OVERALL_PRE_2014, document_quotations
 from extract.pdf_text import Document
 from extract.records import Judgement
 from extract.text.grades import SCORE_TO_GRADE_PRE_2014, LabelledArea, flexible, read_labelled_grades
+from extract.text.names import provider_name
 
 FRAMEWORK = "pre-2014"
 RECOGNISE = re.compile(r"Inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children", re.IGNORECASE)
@@ -62,7 +63,7 @@ def parse(document: Document) -> Parsed:
 def provider_above_dates(page_text: str) -> str | None:
     """The authority is the line printed just above "Inspection dates"."""
     above = page_text[: page_text.find("Inspection date")].splitlines()
-    return next((line.strip() for line in reversed(above) if line.strip()), None)
+    return provider_name(next((line for line in reversed(above) if line.strip()), None))
 
 
 def record_of_main_findings(document: Document) -> list[Judgement]:

@@ -30,9 +30,10 @@ WEEKDAY_PATTERN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # far in the future.
 TWO_DIGIT_YEAR_PIVOT = 70
 
-# Spaces and dashes as printed: no-break and thin spaces, en/em dashes, minus, non-breaking hyphen.
+# Spaces and dashes as printed: no-break and thin spaces, en/em dashes, minus, non-breaking hyphen, and the
+# box-drawing line some templates print as a dash ("20 June 2017 ─ 13 July 2017").
 SPACE_VARIANTS = "\u00a0\u2007\u2009\u202f\u200a"
-DASH_VARIANTS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+DASH_VARIANTS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2500\u2501"
 
 _ORDINAL = r"(?:\s?(?:st|nd|rd|th)\b)?"
 # A day, or a two-digit day broken by a stray space ("1 9 June", "1 9 – 21 June"): only when a month or a
@@ -166,6 +167,9 @@ INSPECTION_DATE_CUES: tuple[str, ...] = (
     # School monitoring letters: "Following my visit to your school on 23 and 24 November 2011, I write ..."
     r"\bFollowing\s+(?:my|our|the)\s+visit\s+to\s+[^.]{0,120}?\bon\s+",
     r"\bInspectors\s+carried\s+out\s+the\s+first\s+part\s+of\s+this\s+inspection\s+between\s+",
+    # Letters whose visit dates are a sentence of their own: "Her Majesty’s Inspectors visited Sefton children’s
+    # services on 4 and 5 July 2018", "The visit took place between 4 July and 5 July 2018".
+    r"\b(?:visited|visit\s+took\s+place)\b[^.]{0,200}?\b(?:on|between|from)\s+",
 )
 _CUES = tuple(
     re.compile(f"{cue}(?P<phrase>{DATE_PHRASE})", re.IGNORECASE | re.MULTILINE) for cue in INSPECTION_DATE_CUES

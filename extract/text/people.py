@@ -14,7 +14,9 @@ import re
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿ’'\\-"
 _NAME_WORD = rf"(?:[{_UPPER}][{_LETTERS}]*[a-zß-öø-ÿ][{_LETTERS}]*|\([{_UPPER}][{_LETTERS}]+\))"
-NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
+# A middle initial after the first name, as printed in some team lists ("Fiona J Millns").
+_INITIAL = rf"[{_UPPER}]\.?"
+NAME = rf"{_NAME_WORD}(?:[ \t]+{_INITIAL})?(?:[ \t]+{_NAME_WORD}){{1,3}}"
 NAME_RE = re.compile(rf"^{NAME}$")
 # Words that make a signature line an organisation ("Ofsted Care Quality Commission"), not a person.
 ORGANISATION_WORDS = frozenset(
@@ -32,7 +34,7 @@ TITLES: tuple[str, ...] = (
     r"Additional\s+Inspector",
     r"(?:Deputy\s+)?(?:lead|reporting|team)\s+inspector",
     r"Ofsted",
-    r"\(AI\)",
+    r"\((?:S?HMI|AI)\)",
 )
 _TITLE_TAIL = re.compile(rf"(?:[\s,]+(?:{'|'.join(TITLES)}))+\s*$", re.IGNORECASE)
 _HONORIFIC_HEAD = re.compile(rf"^(?:{'|'.join(HONORIFICS)})\.?\s+")
@@ -49,7 +51,8 @@ _TEAM_LEAD = re.compile(
     rf"^[ \t]*(?P<name>{NAME})(?:[ \t]+HMI)?[ \t]*,[ \t]*(?:(?:Ofsted|HMI)[ \t,]*)*lead[ \t]+inspector\b",
     re.IGNORECASE | re.MULTILINE,
 )
-SIGN_OFF = re.compile(r"^[ \t]*Yours[ \t]+(?:sincerely|faithfully)[ \t,]*$", re.IGNORECASE | re.MULTILINE)
+# "Your sincerely" is a typo printed in some 2021 letters.
+SIGN_OFF = re.compile(r"^[ \t]*Yours?[ \t]+(?:sincerely|faithfully)[ \t,]*$", re.IGNORECASE | re.MULTILINE)
 # Lines to look through after the sign-off for the signatory's name (a blank or a signature image's text first).
 SIGNATORY_SEARCH_LINES = 4
 
@@ -82,6 +85,15 @@ def team_lead(text: str) -> str | None:
     return strip_titles(match.group("name")) if match else None
 
 
+# A letter's opening naming its inspectors, the lead first: "The inspectors were Brenda McInerney, Her Majesty’s
+# Inspector, and ...", "Her Majesty’s Inspectors for this visit were Victoria Horsefield and Julie Knight",
+# "... on 4 and 5 September 2018, carried out by Margaret Burke, Her Majesty’s Inspector".
+_VISIT_TEAM = re.compile(
+    r"(?i:\binspectors\b(?:\s+(?:for|on)\s+this\s+visit)?\s+were|\bcarried\s+out\s+by)"
+    rf"\s+(?P<name>{NAME})"
+)
+
+
 def letter_signatory(text: str) -> str | None:
     """The name signed under the last 'Yours sincerely' of a letter."""
     sign_offs = list(SIGN_OFF.finditer(text))
@@ -94,3 +106,9 @@ def letter_signatory(text: str) -> str | None:
         if name:
             return name
     return None
+
+
+def visit_team_lead(text: str) -> str | None:
+    """The first inspector a letter's opening names: its lead, when the letter is not signed by name."""
+    match = _VISIT_TEAM.search(text)
+    return strip_titles(match.group("name")) if match else None
