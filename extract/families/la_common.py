@@ -22,6 +22,46 @@ MIN_LABELS_FOR_A_TABLE = 2
 TABLE_CONTINUATION_CHARS = 200
 
 
+# A second report bound into the same file (a SIF report followed by a joint review of the LSCB) starts on a page
+# of its own: its printed page numbers start again at 1, or a new title block prints its own inspection dates.
+PRINTED_PAGE_NUMBER = re.compile(r"\A\s*(?P<number>\d{1,3})[ \t]*\n")
+NEW_TITLE_BLOCK = re.compile(r"\bInspection\s+dates?\s*:?\s*\d", re.IGNORECASE)
+TITLE_BLOCK_CHARS = 600
+
+
+def first_report(document: Document) -> Document:
+    """The pages of the file's first report: up to the page where a second report bound after it begins."""
+    previous_number = None
+    for index, text in enumerate(document.pages):
+        printed = PRINTED_PAGE_NUMBER.match(text)
+        number = int(printed.group("number")) if printed else None
+        restarts = number == 1 and previous_number is not None and previous_number > 1
+        if index > 0 and (restarts or NEW_TITLE_BLOCK.search(text[:TITLE_BLOCK_CHARS])):
+            return Document(document.pages[:index])
+        previous_number = number if number is not None else previous_number
+    return document
+
+
+def sentence_judgement(document: Document, area: str, sentences: tuple[str, ...]) -> Judgement | None:
+    """The first sentence, in page order, that states the area's grade."""
+    patterns = [re.compile(sentence, re.IGNORECASE) for sentence in sentences]
+    for number, text in enumerate(document.pages, start=1):
+        matches = [m for m in (p.search(text) for p in patterns) if m]
+        if matches:
+            first = min(matches, key=lambda m: m.start())
+            label = " ".join(first.group(0)[: first.start("grade") - first.start()].split())
+            return Judgement(area, grade_from_words(first.group("grade")).value, label, number)
+    return None
+
+
+# The LSCB's grade is a sentence of its own, in a SIF report's LSCB section or a stand-alone review:
+# "The Local Safeguarding Children Board is good", "The effectiveness of the LSCB requires improvement".
+LSCB_SENTENCES = (
+    r"The\s+(?:effectiveness\s+of\s+the\s+)?(?:Local\s+Safeguarding\s+Children\s+Board|LSCB)(?:\s+\(LSCB\))?"
+    rf"(?:\s+is)?\s+(?P<grade>{GRADE_PATTERN})\b",
+)
+
+
 def judgement_table(document: Document, areas: Sequence[LabelledArea]) -> list[Judgement]:
     """The judgements printed in the first table that carries at least two of the family's labels."""
     for number, text in enumerate(document.pages[:JUDGEMENT_TABLE_SEARCH_PAGES], start=1):
@@ -111,8 +151,9 @@ TITLE_NAMING_PROVIDER = re.compile(
     r"Inspection\s+of\s+(?P<name>.+?)\s+(?:(?:local\s+authority\s+)?children['’]s\s+services|(?=Inspection\s+dates?))",
     re.IGNORECASE | re.DOTALL,
 )
-# "Inspection of", "Reinspection of", and the 2016-2018 re-inspections' "Re-inspection of".
-TITLE_AFTER_PROVIDER = re.compile(r"^\s*(?:Re[-‐–]?\s?)?inspection\s+of\b", re.IGNORECASE)
+# "Inspection of", "Reinspection of", the 2016-2018 re-inspections' "Re-inspection of", and a stand-alone LSCB
+# review's "Review of the effectiveness of the Local Safeguarding Children Board".
+TITLE_AFTER_PROVIDER = re.compile(r"^\s*(?:(?:Re[-‐–]?\s?)?inspection|Review)\s+of\b", re.IGNORECASE)
 NAMED_TITLE_START = re.compile(r"^\s*Inspection\s+of\s+(?!children|services|local\s+authority|looked)", re.I)
 
 

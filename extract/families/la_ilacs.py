@@ -42,7 +42,11 @@ AREAS = (
 )
 BODY_AREAS = tuple(area for area in AREAS if area.area != "overall_effectiveness")
 
-RECOGNISE = re.compile(r"Judgement\s+Grade\s+The\s+impact\s+of\s+leaders", re.IGNORECASE)
+# The table's header and its first row, whichever row a template prints first.
+RECOGNISE = re.compile(
+    r"Judgement\s+Grade\s+(?:The\s+impact\s+of\s+leaders|The\s+experiences\s+and\s+progress\s+of|Overall\s+effectiveness)",
+    re.IGNORECASE,
+)
 
 
 def recognise(document: Document) -> bool:

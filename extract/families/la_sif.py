@@ -14,6 +14,9 @@ from extract.exceptions import Unrecognised
 from extract.families.base import Parsed
 from extract.families.la_common import (
     KIND,
+    LSCB_SENTENCES,
+    first_report,
+    sentence_judgement,
     inspection_dates,
     lead_inspector,
     body_grades,
@@ -24,20 +27,22 @@ from extract.families.la_common import (
 )
 from extract.families.la_quotes import EXECUTIVE_SUMMARY_SIF, AREAS_FOR_IMPROVEMENT_SIF, document_quotations, heading_quotations
 from extract.pdf_text import Document
-from extract.records import Judgement
-from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible, grade_from_words
+from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible
 
 FRAMEWORK = "sif"
 RECOGNISE = re.compile(flexible("Inspection of services for children in need of help and protection"), re.I)
 
+# Each row is numbered ("1.", "2.1"), which tells the table from prose; the numbers are not read, because they
+# vary ("1. Leadership, management and governance" where the leadership row comes first).
+ROW_NUMBER = r"\b\d{1,2}(?:\.\d{1,2})?\.?\s+"
 TABLE_AREAS = (
-    LabelledArea("help_and_protection", (r"1\.\s+" + flexible("Children who need help and protection"),)),
+    LabelledArea("help_and_protection", (ROW_NUMBER + flexible("Children who need help and protection"),)),
     LabelledArea(
-        "children_looked_after", (r"2\.\s+" + flexible("Children looked after and achieving permanence"),)
+        "children_looked_after", (ROW_NUMBER + flexible("Children looked after and achieving permanence"),)
     ),
-    LabelledArea("adoption_performance", (r"2\.1\s+" + flexible("Adoption performance"),)),
-    LabelledArea("care_leavers", (r"2\.2\s+" + flexible("Experiences and progress of care leavers"),)),
-    LabelledArea("leadership_management_governance", (r"3\.\s+" + flexible("Leadership, management and governance"),)),
+    LabelledArea("adoption_performance", (ROW_NUMBER + flexible("Adoption performance"),)),
+    LabelledArea("care_leavers", (ROW_NUMBER + flexible("Experiences and progress of care leavers"),)),
+    LabelledArea("leadership_management_governance", (ROW_NUMBER + flexible("Leadership, management and governance"),)),
 )
 # The body opens each section with its label and grade, and states the two sub-judgements in a sentence.
 BODY_AREAS = (
@@ -55,14 +60,16 @@ BODY_AREAS = (
     LabelledArea("leadership_management_governance", (flexible("Leadership, management and governance"),)),
 )
 
-_SERVICES = r"children['’]s\s+services"
+_SERVICES = r"children['’]s\s+services?"
+# The authority's name may wrap onto a second line ("Children’s services in the Royal Borough of Windsor and
+# Maidenhead require improvement to be good").
+_AUTHORITY = r"[^.\n]{1,80}?(?:\n[^.\n]{1,80}?)?"
+# Only the present tense states this inspection's grade: page 1 of a re-inspection may recall the last one
+# ("children’s services in Birmingham were judged to be inadequate").
+_PRESENT = r"(?:are\s+|is\s+|(?=requires?\s))"
 OVERALL_SENTENCES = (
-    rf"The\s+overall\s+judgement\s+is\s+(?:that\s+{_SERVICES}\s+(?:are\s+)?)?(?P<grade>{GRADE_PATTERN})",
-    rf"{_SERVICES}\s+in\s+[^\n.]{{1,60}}?\s+(?:are\s+)?(?P<grade>{GRADE_PATTERN})",
-)
-LSCB_SENTENCES = (
-    r"The\s+(?:effectiveness\s+of\s+the\s+)?(?:Local\s+Safeguarding\s+Children\s+Board|LSCB)(?:\s+\(LSCB\))?"
-    rf"(?:\s+is)?\s+(?P<grade>{GRADE_PATTERN})\b",
+    rf"The\s+overall\s+judgement\s+is\s+(?:that\s+{_SERVICES}\s+{_PRESENT}?)?(?P<grade>{GRADE_PATTERN})",
+    rf"{_SERVICES}\s+in\s+{_AUTHORITY}\s+{_PRESENT}(?P<grade>{GRADE_PATTERN})",
 )
 
 
@@ -70,31 +77,22 @@ def recognise(document: Document) -> bool:
     return bool(RECOGNISE.search(document.pages[0]))
 
 
-def sentence_judgement(document: Document, area: str, sentences: tuple[str, ...]) -> Judgement | None:
-    """The first sentence, in page order, that states the area's grade."""
-    patterns = [re.compile(sentence, re.IGNORECASE) for sentence in sentences]
-    for number, text in enumerate(document.pages, start=1):
-        matches = [m for m in (p.search(text) for p in patterns) if m]
-        if matches:
-            first = min(matches, key=lambda m: m.start())
-            label = " ".join(first.group(0)[: first.start("grade") - first.start()].split())
-            return Judgement(area, grade_from_words(first.group("grade")).value, label, number)
-    return None
-
-
 def parse(document: Document) -> Parsed:
-    overall = sentence_judgement(document, "overall_effectiveness", OVERALL_SENTENCES)
+    # A joint LSCB review bound after the SIF report has headings and a team of its own: the SIF's grades, body
+    # headings and lead are read from the SIF report's pages, the LSCB's grade from wherever it is printed.
+    sif = first_report(document)
+    overall = sentence_judgement(sif, "overall_effectiveness", OVERALL_SENTENCES)
     if overall is None:
         raise Unrecognised("a SIF report without its overall judgement sentence; the template may be new")
-    rows = judgement_table(document, TABLE_AREAS)
-    cross_check(rows, body_grades(document, BODY_AREAS, rows[-1].page + 1), "the section heading")
+    rows = judgement_table(sif, TABLE_AREAS)
+    cross_check(rows, body_grades(sif, BODY_AREAS, rows[-1].page + 1), "the section heading")
     lscb = sentence_judgement(document, "lscb", LSCB_SENTENCES)
     dates = inspection_dates(document)
     return Parsed(
         kind=KIND,
         inspection_start=dates.start,
         inspection_end=dates.end,
-        lead_inspector=lead_inspector(document),
+        lead_inspector=lead_inspector(sif) or lead_inspector(document),
         provider=provider_from_title(document.pages[0]),
         framework=FRAMEWORK,
         judgements=[overall, *rows, *([lscb] if lscb else [])],

@@ -72,24 +72,28 @@ PUNCTUATION_ONLY = re.compile(r"[\W_]*")
 
 
 def find_labels(text: str, areas: Sequence[LabelledArea]) -> list[LabelHit]:
-    """Each area's first printed label in the text, in reading order."""
-    hits = []
-    for area in areas:
-        match = area.pattern().search(text)
-        if match:
-            hits.append(LabelHit(area.area, " ".join(match.group(0).split()), match.start(), match.end()))
+    """Every printed occurrence of each area's label in the text, in reading order."""
+    hits = [
+        LabelHit(area.area, " ".join(match.group(0).split()), match.start(), match.end())
+        for area in areas
+        for match in area.pattern().finditer(text)
+    ]
     return sorted(hits, key=lambda hit: hit.start)
 
 
 def read_labelled_grades(text: str, areas: Sequence[LabelledArea], page: int) -> list[Judgement]:
     """Read the grade printed right after each label, before the next label starts.
 
-    A label with no grade next to it gives no judgement (the caller decides whether that is an error);
-    never a grade taken from another row.
+    A label may also be printed in prose (page 1 of a re-inspection recalls "the impact of leaders on social work
+    practice with children and families was judged inadequate" above the table): such a mention has no grade next
+    to it, so each area takes the first of its labels that has one. A label with no grade next to it anywhere
+    gives no judgement (the caller decides whether that is an error); never a grade taken from another row.
     """
     hits = find_labels(text, areas)
-    judgements = []
+    judgements: dict[str, Judgement] = {}
     for hit, following in zip(hits, [*hits[1:], None]):
+        if hit.area in judgements:
+            continue
         region_end = following.start if following else len(text)
         region = text[hit.end : region_end]
         match = GRADE_RE.search(region)
@@ -98,5 +102,5 @@ def read_labelled_grades(text: str, areas: Sequence[LabelledArea], page: int) ->
             region[: match.start()]
         ) is None:
             continue
-        judgements.append(Judgement(hit.area, grade_from_words(match.group(0)).value, hit.label, page))
-    return judgements
+        judgements[hit.area] = Judgement(hit.area, grade_from_words(match.group(0)).value, hit.label, page)
+    return list(judgements.values())
