@@ -198,6 +198,14 @@ def test_ilacs_page_one_prose_naming_a_row_before_the_table():
     assert {j.area: j.grade for j in report.judgements}["impact_of_leaders"] == "outstanding"
 
 
+def test_ilacs_page_one_prose_recalling_a_grade_next_to_its_label_above_the_table():
+    page = ILACS_2023_REORDERED.replace(
+        "Judgement Grade\n", "In 2019, inspectors judged overall effectiveness inadequate.\nJudgement Grade\n"
+    )
+    report = la_ilacs.parse(Document((page,)))
+    assert {j.area: j.grade for j in report.judgements}["overall_effectiveness"] == "good"
+
+
 @pytest.mark.parametrize(
     ("page", "provider"),
     [

@@ -140,7 +140,13 @@ def test_letter_signatory_none_without_sign_off():
             "Margaret Burke",
             id="carried-out-by",
         ),
+        pytest.param(
+            "The inspectors were Nick Stacey and Brenda McInerney. The lead inspector was Brenda McInerney.",
+            "Brenda McInerney",
+            id="lead-named-outright",
+        ),
         pytest.param("Inspectors were on site for the entire visit.", None, id="not-a-name"),
+        pytest.param("The lead inspector and the director agreed the arrangements.", None, id="lead-not-named"),
     ],
 )
 def test_visit_team_lead(text, name):

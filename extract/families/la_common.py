@@ -62,10 +62,14 @@ LSCB_SENTENCES = (
 )
 
 
-def judgement_table(document: Document, areas: Sequence[LabelledArea]) -> list[Judgement]:
-    """The judgements printed in the first table that carries at least two of the family's labels."""
+def judgement_table(
+    document: Document, areas: Sequence[LabelledArea], header: re.Pattern | None = None
+) -> list[Judgement]:
+    """The judgements printed in the first table that carries at least two of the family's labels; on a page
+    that prints the table's `header`, only what follows it (prose above a table may recall earlier grades)."""
     for number, text in enumerate(document.pages[:JUDGEMENT_TABLE_SEARCH_PAGES], start=1):
-        judgements = read_labelled_grades(text, areas, number)
+        found = header.search(text) if header is not None else None
+        judgements = read_labelled_grades(text[found.start() :] if found else text, areas, number)
         if len(judgements) >= MIN_LABELS_FOR_A_TABLE:
             return judgements + table_continuation(document, areas, number + 1, {j.area for j in judgements})
     raise Unrecognised("no judgement table with printed grades found in the first pages; the template may be new")

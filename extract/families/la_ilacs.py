@@ -42,9 +42,11 @@ AREAS = (
 )
 BODY_AREAS = tuple(area for area in AREAS if area.area != "overall_effectiveness")
 
+TABLE_HEADER = re.compile(r"Judgement\s+Grade\b", re.IGNORECASE)
 # The table's header and its first row, whichever row a template prints first.
 RECOGNISE = re.compile(
-    r"Judgement\s+Grade\s+(?:The\s+impact\s+of\s+leaders|The\s+experiences\s+and\s+progress\s+of|Overall\s+effectiveness)",
+    TABLE_HEADER.pattern
+    + r"\s+(?:The\s+impact\s+of\s+leaders|The\s+experiences\s+and\s+progress\s+of|Overall\s+effectiveness)",
     re.IGNORECASE,
 )
 
@@ -62,7 +64,7 @@ def framework_of(areas: set[str]) -> str:
 
 
 def parse(document: Document) -> Parsed:
-    judgements = judgement_table(document, AREAS)
+    judgements = judgement_table(document, AREAS, TABLE_HEADER)
     table_page = judgements[0].page
     cross_check(judgements, body_grades(document, BODY_AREAS, table_page + 1), "the section heading")
     dates = inspection_dates(document)

@@ -108,7 +108,12 @@ def letter_signatory(text: str) -> str | None:
     return None
 
 
+# "The lead inspector was Brenda McInerney": named outright, this wins over the order of the team.
+_VISIT_LEAD = re.compile(rf"(?i:\blead\s+inspector\s+(?:was|is))\s+(?P<name>{NAME})")
+
+
 def visit_team_lead(text: str) -> str | None:
-    """The first inspector a letter's opening names: its lead, when the letter is not signed by name."""
-    match = _VISIT_TEAM.search(text)
+    """The lead a letter's opening names, else the first inspector it names: its lead, when the letter is not
+    signed by name."""
+    match = _VISIT_LEAD.search(text) or _VISIT_TEAM.search(text)
     return strip_titles(match.group("name")) if match else None
