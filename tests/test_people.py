@@ -145,6 +145,26 @@ def test_letter_signatory_none_without_sign_off():
             "Brenda McInerney",
             id="lead-named-outright",
         ),
+        pytest.param(
+            "His Majesty’s Inspectors for this visit were Claire \nBeckingham and Anna Gravelle.",
+            "Claire Beckingham",
+            id="name-across-lines",
+        ),
+        pytest.param(
+            "The visit was conducted by Donna Marriott, Maire Atherton and Caroline Walsh, three of Her Majesty’s",
+            "Donna Marriott",
+            id="conducted-by",
+        ),
+        pytest.param(
+            "The visit was carried out by Her Majesty’s Inspectors Lorna Schlechte, Brenda McInerney and Tim Hill.",
+            "Lorna Schlechte",
+            id="title-before-names",
+        ),
+        pytest.param(
+            "The inspectors were Her Majesty’s Inspectors (HMIs) Jan Edwards, Brenda McLaughlin and Matt Reed.",
+            "Jan Edwards",
+            id="hmis-in-brackets",
+        ),
         pytest.param("Inspectors were on site for the entire visit.", None, id="not-a-name"),
         pytest.param("The lead inspector and the director agreed the arrangements.", None, id="lead-not-named"),
     ],

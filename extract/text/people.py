@@ -87,10 +87,12 @@ def team_lead(text: str) -> str | None:
 
 # A letter's opening naming its inspectors, the lead first: "The inspectors were Brenda McInerney, Her Majesty’s
 # Inspector, and ...", "Her Majesty’s Inspectors for this visit were Victoria Horsefield and Julie Knight",
-# "... on 4 and 5 September 2018, carried out by Margaret Burke, Her Majesty’s Inspector".
+# "... carried out by Margaret Burke, Her Majesty’s Inspector", "The visit was conducted by Donna Marriott, ...",
+# "The visit was carried out by Her Majesty’s Inspectors Lorna Schlechte, ...". Read with lines joined.
+_INSPECTORS_TITLE = r"(?:H[ie][rs]\s+Majesty['’]s\s+Inspectors?(?:\s+\(HMIs?\))?,?\s+)?"
 _VISIT_TEAM = re.compile(
-    r"(?i:\binspectors\b(?:\s+(?:for|on)\s+this\s+visit)?\s+were|\bcarried\s+out\s+by)"
-    rf"\s+(?P<name>{NAME})"
+    r"(?i:\binspectors\b(?:\s+(?:for|on)\s+this\s+visit)?\s+were|\b(?:carried\s+out|conducted)\s+by)"
+    rf"\s+{_INSPECTORS_TITLE}(?P<name>{NAME})"
 )
 
 
@@ -115,5 +117,6 @@ _VISIT_LEAD = re.compile(rf"(?i:\blead\s+inspector\s+(?:was|is))\s+(?P<name>{NAM
 def visit_team_lead(text: str) -> str | None:
     """The lead a letter's opening names, else the first inspector it names: its lead, when the letter is not
     signed by name."""
+    text = " ".join(text.split())
     match = _VISIT_LEAD.search(text) or _VISIT_TEAM.search(text)
     return strip_titles(match.group("name")) if match else None
