@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
-from extract.records import PARSER_VERSION, Judgement, Quotation, Report, Status
+from extract.records import PARSER_VERSION, Judgement, Passage, Quotation, Report, Status
 
 INSPECTION_DAYS = 11
 
@@ -22,6 +22,7 @@ def make_report(
     kind: str = "la-inspection",
     framework: str = "ilacs",
     quotations: list[str] | None = None,
+    passages: list[str | Passage] | None = None,
     urn: str | None = None,
     status: Status = Status.OK,
     error: str | None = None,
@@ -31,12 +32,17 @@ def make_report(
     lead_inspector: str | None = "Jane Inspector",
     pages: int = 12,
 ) -> Report:
-    """A report; its sha256 is derived from provider, kind and date unless `seed` says otherwise."""
+    """A report; its sha256 is derived from provider, kind and date unless `seed` says otherwise.
+
+    Passages given as text sit under "Summary" on page 2, numbered in order; by default a report's passages are
+    its quotations' sentences.
+    """
     seed = seed or f"{provider}|{kind}|{end}"
     if status is not Status.OK:
         return Report(path=f"/reports/{seed}.pdf", sha256=sha_of(seed), status=status, error=error)
     grades = {"overall_effectiveness": "good"} if grades is None and kind == "la-inspection" else (grades or {})
     quotations = [f"{provider} text {end}."] if quotations is None else quotations
+    passages = list(quotations) if passages is None else passages
     return Report(
         path=f"/reports/{seed}.pdf",
         sha256=sha_of(seed),
@@ -51,6 +57,9 @@ def make_report(
         judgements=[Judgement(area, grade, area.replace("_", " ").capitalize(), 1) for area, grade in grades.items()],
         outcome=outcome,
         quotations=[Quotation("Headline findings", 2, text) for text in quotations],
+        passages=[
+            p if isinstance(p, Passage) else Passage(seq, "Summary", None, 2, p) for seq, p in enumerate(passages, start=1)
+        ],
         pages=pages,
         parser_version=parser_version,
     )
