@@ -72,9 +72,25 @@ def reading_position(row: tuple) -> tuple:
     return (kind, position, name)
 
 
+@dataclass(frozen=True)
+class Macro:
+    name: str
+    parameters: tuple[str, ...]
+    comment: str | None
+
+
+def macros(con: duckdb.DuckDBPyConnection) -> list[Macro]:
+    """The analysts' table macros (search_passages), by name."""
+    rows = con.execute(
+        "SELECT DISTINCT function_name, parameters, comment FROM duckdb_functions() "
+        "WHERE function_type = 'table_macro' AND NOT internal AND schema_name = 'main' ORDER BY function_name"
+    ).fetchall()
+    return [Macro(name, tuple(parameters), comment) for name, parameters, comment in rows]
+
+
 def undocumented(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every table, view and column without a COMMENT, as 'name' or 'name.column'."""
-    missing = []
+    """Every table, view, macro and column without a COMMENT, as 'name' or 'name.column'."""
+    missing = [macro.name for macro in macros(con) if not macro.comment]
     for relation in relations(con):
         if not relation.comment:
             missing.append(relation.name)
@@ -95,6 +111,9 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
             lines += ["| column | type | description |", "|---|---|---|"]
             lines += [f"| `{c.name}` | {c.data_type} | {c.comment or ''} |" for c in relation.columns]
             lines.append("")
+    lines += ["### Macros", ""]
+    for macro in macros(con):
+        lines += [f"#### `{macro.name}({', '.join(macro.parameters)})`", "", macro.comment or "", ""]
     lines += ["### Quality flags (`reports.quality_flags`)", "", "| flag | meaning |", "|---|---|"]
     lines += [f"| `{flag.value}` | {text} |" for flag, text in FLAG_DESCRIPTIONS.items()]
     return "\n".join(lines) + "\n"
