@@ -10,6 +10,7 @@ COMMAND_MODULES = (
     "flows.commands.extract",
     "flows.commands.ingest",
     "flows.commands.sql",
+    "flows.commands.search",
     "flows.commands.export",
     "flows.commands.report",
     "flows.commands.chart",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
-from extract.records import PARSER_VERSION, Judgement, Quotation, Report, Status
+from extract.records import PARSER_VERSION, Judgement, Passage, Quotation, Report, Status
 
 INSPECTION_DAYS = 11
 
@@ -22,6 +22,7 @@ def make_report(
     kind: str = "la-inspection",
     framework: str = "ilacs",
     quotations: list[str] | None = None,
+    passages: list[str | Passage] | None = None,
     urn: str | None = None,
     status: Status = Status.OK,
     error: str | None = None,
@@ -31,12 +32,17 @@ def make_report(
     lead_inspector: str | None = "Jane Inspector",
     pages: int = 12,
 ) -> Report:
-    """A report; its sha256 is derived from provider, kind and date unless `seed` says otherwise."""
+    """A report; its sha256 is derived from provider, kind and date unless `seed` says otherwise.
+
+    Passages given as text sit under "Summary" on page 2, numbered in order; by default a report's passages are
+    its quotations' sentences.
+    """
     seed = seed or f"{provider}|{kind}|{end}"
     if status is not Status.OK:
         return Report(path=f"/reports/{seed}.pdf", sha256=sha_of(seed), status=status, error=error)
     grades = {"overall_effectiveness": "good"} if grades is None and kind == "la-inspection" else (grades or {})
     quotations = [f"{provider} text {end}."] if quotations is None else quotations
+    passages = list(quotations) if passages is None else passages
     return Report(
         path=f"/reports/{seed}.pdf",
         sha256=sha_of(seed),
@@ -51,6 +57,9 @@ def make_report(
         judgements=[Judgement(area, grade, area.replace("_", " ").capitalize(), 1) for area, grade in grades.items()],
         outcome=outcome,
         quotations=[Quotation("Headline findings", 2, text) for text in quotations],
+        passages=[
+            p if isinstance(p, Passage) else Passage(seq, "Summary", None, 2, p) for seq, p in enumerate(passages, start=1)
+        ],
         pages=pages,
         parser_version=parser_version,
     )
@@ -67,11 +76,17 @@ def sample_reports() -> list[Report]:
         make_report("Leeds City", date(2025, 7, 4), {"overall_effectiveness": "outstanding",
                     "impact_of_leaders": "outstanding", "children_in_care": "good"}, framework="ilacs-2023"),
         make_report("Leeds", date(2018, 2, 9), kind="focused-visit", framework="focused-visit",
-                    quotations=["Leaders have a clear understanding of practice."]),
+                    quotations=["Leaders have a clear understanding of practice."],
+                    passages=["Leaders have a clear understanding of practice.",
+                              "Social workers recognise neglectful home conditions."]),
         make_report("London Borough of Croydon", date(2017, 7, 21), {"overall_effectiveness": "inadequate"},
                     framework="sif", quotations=["Widespread and serious failures leave children at risk.",
-                                                 "There is drift and delay for too many children."]),
-        make_report("Croydon", date(2020, 2, 28), {"overall_effectiveness": "good"}),
+                                                 "There is drift and delay for too many children."],
+                    passages=["Widespread and serious failures leave children at risk.",
+                              Passage(2, "Help and protection", 14, 5, "Neglect is not recognised soon enough."),
+                              "There is drift and delay for too many children."]),
+        make_report("Croydon", date(2020, 2, 28), {"overall_effectiveness": "good"},
+                    passages=["Children are safer.", "NEGLECT is now identified early."]),
         make_report("Bromley", date(2016, 6, 10), {"overall_effectiveness": "inadequate"}, framework="sif",
                     quotations=["Management oversight is weak."]),
         make_report("London Borough of Bromley", date(2019, 6, 14), {"overall_effectiveness": "outstanding"}),

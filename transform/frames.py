@@ -1,12 +1,12 @@
 """Report records (with where they came from) -> one tidy DataFrame per warehouse table.
 
     frames = reports_to_frames([(report, provenance_or_None), ...])
-    frames.reports, frames.judgements, frames.quotations, frames.providers   # columns as the warehouse's
+    frames.reports, frames.judgements, frames.quotations, frames.passages, frames.providers   # as the warehouse's
 
 Every record with a file hash becomes a `reports` row, whatever its status, so nothing is lost: a record that
 breaks a rule (see `transform.validate`) loads with status 'invalid' and the broken rule as its error; a
 record without a file hash cannot be keyed and is returned in `frames.unkeyed` for the caller to record as a
-failure. Judgements and quotations come only from reports with status 'ok'.
+failure. Judgements, quotations and passages come only from reports with status 'ok'.
 """
 
 from __future__ import annotations
@@ -35,13 +35,14 @@ REPORT_COLUMNS = (
     "status", "error", "quality_flags", "path", "content_hash",
 )  # fmt: skip
 JUDGEMENT_COLUMNS = ("report_id", "area", "grade", "score", "label", "page")
-QUOTATION_COLUMNS = ("report_id", "seq", "section", "page", "text")
+QUOTATION_COLUMNS = ("report_id", "seq", "section", "page", "text", "rank", "reason")
+PASSAGE_COLUMNS = ("report_id", "seq", "section", "paragraph", "page", "text")
 
 # Where a file came from, and where it was read: kept out of the content hash, so loading the same file from
 # another place (or without the site's details) is not a change of content.
 PROVENANCE_COLUMNS = ("source_url", "file_id", "published")
 NOT_CONTENT_COLUMNS = frozenset({*PROVENANCE_COLUMNS, "path", "content_hash"})
-INTEGER_COLUMNS = {"pages", "score", "page", "seq"}
+INTEGER_COLUMNS = {"pages", "score", "page", "seq", "rank", "paragraph"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Frames:
     reports: pd.DataFrame
     judgements: pd.DataFrame
     quotations: pd.DataFrame
+    passages: pd.DataFrame
     unkeyed: list[Unkeyed] = field(default_factory=list)
 
 
@@ -70,6 +72,7 @@ def reports_to_frames(
     reports: list[dict] = []
     judgements: list[dict] = []
     quotations: list[dict] = []
+    passages: list[dict] = []
     unkeyed: list[Unkeyed] = []
     seen: set[str] = set()
     for report, provenance in items:
@@ -85,6 +88,7 @@ def reports_to_frames(
         reports.append(rows.report)
         judgements.extend(rows.judgements)
         quotations.extend(rows.quotations)
+        passages.extend(rows.passages)
         if rows.provider is not None:
             providers[rows.provider.urn] = provider_to_row(rows.provider, providers.get(rows.provider.urn))
     return Frames(
@@ -92,6 +96,7 @@ def reports_to_frames(
         reports=rows_to_frame(reports, REPORT_COLUMNS),
         judgements=rows_to_frame(judgements, JUDGEMENT_COLUMNS),
         quotations=rows_to_frame(quotations, QUOTATION_COLUMNS),
+        passages=rows_to_frame(passages, PASSAGE_COLUMNS),
         unkeyed=unkeyed,
     )
 
@@ -101,6 +106,7 @@ class ReportRows:
     report: dict
     judgements: list[dict]
     quotations: list[dict]
+    passages: list[dict]
     provider: Provider | None
 
 
@@ -153,22 +159,49 @@ def report_to_rows(report: Report, provenance: Provenance | None, authorities: A
     )
     quotations = (
         [
-            {"report_id": report_id, "seq": seq, "section": q.section, "page": q.page, "text": q.text}
+            {
+                "report_id": report_id,
+                "seq": seq,
+                "section": q.section,
+                "page": q.page,
+                "text": q.text,
+                "rank": q.rank,
+                "reason": q.reason,
+            }
             for seq, q in enumerate(report.quotations, start=1)
         ]
         if loadable
         else []
     )
-    row["content_hash"] = content_hash(row, judgements, quotations)
-    return ReportRows(row, judgements, quotations, match.provider)
+    passages = (
+        [
+            {
+                "report_id": report_id,
+                "seq": p.seq,
+                "section": p.section,
+                "paragraph": p.paragraph,
+                "page": p.page,
+                "text": p.text,
+            }
+            for p in report.passages
+        ]
+        if loadable
+        else []
+    )
+    row["content_hash"] = content_hash(row, judgements, quotations, passages)
+    return ReportRows(row, judgements, quotations, passages, match.provider)
 
 
-def content_hash(report_row: dict, judgements: list[dict], quotations: list[dict]) -> str:
-    """A hash of everything a report says (not where it was read from): equal hashes mean nothing to update."""
+def content_hash(report_row: dict, judgements: list[dict], quotations: list[dict], passages: list[dict]) -> str:
+    """A hash of everything a report says (not where it was read from): equal hashes mean nothing to update.
+
+    Passages and the quotations' rank and reason count too, so a parser that reads them differently reloads.
+    """
     content = {
         "report": {k: v for k, v in report_row.items() if k not in NOT_CONTENT_COLUMNS},
         "judgements": judgements,
         "quotations": quotations,
+        "passages": passages,
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
 

@@ -61,6 +61,14 @@ def validate_report(report: Report) -> None:
         if not quotation.text.strip():
             raise InvalidReport(f"{where}: quotation {number} (page {quotation.page}) is empty; {FIX_HINT}")
         check_page(report, quotation.page, f"quotation {number}")
+    seqs: set[int] = set()
+    for passage in report.passages:
+        if not passage.text.strip():
+            raise InvalidReport(f"{where}: passage {passage.seq} (page {passage.page}) is empty; {FIX_HINT}")
+        if passage.seq in seqs:
+            raise InvalidReport(f"{where}: two passages are numbered {passage.seq}; {FIX_HINT}")
+        seqs.add(passage.seq)
+        check_page(report, passage.page, f"passage {passage.seq}")
 
 
 def check_page(report: Report, page: int, what: str) -> None:

@@ -45,7 +45,8 @@ REPORTS = TableRule(
 )
 JUDGEMENTS = TableRule("judgements", ("report_id", "area"), "replaced together with their report")
 QUOTATIONS = TableRule("quotations", ("report_id", "seq"), "replaced together with their report")
-TABLE_RULES = (PROVIDERS, REPORTS, JUDGEMENTS, QUOTATIONS)
+PASSAGES = TableRule("passages", ("report_id", "seq"), "replaced together with their report")
+TABLE_RULES = (PROVIDERS, REPORTS, JUDGEMENTS, QUOTATIONS, PASSAGES)
 
 
 class Action(str, Enum):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import duckdb
 
 # The tables loads fill from reports; runs and failures grow with every run by design.
-DATA_TABLES = ("providers", "reports", "judgements", "quotations")
+DATA_TABLES = ("providers", "reports", "judgements", "quotations", "passages")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.records import Status
+from extract.records import Quotation, Status
 from tests.report.sample_reports import make_report
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch
@@ -28,6 +28,12 @@ RUTLAND = Provider("80547", "Rutland")
 # Printed with an ampersand; its quotation is full of characters the page must print, never interpret.
 AWKWARD = Provider("80427", "Bath & North East Somerset")
 SCHOOL = Provider("100001", "St Example's Primary School")
+
+# Sefton's latest inspection ranks its quotations against their reading order: (rank, reason) per quotation.
+SEFTON_RANKS = ((6, "finding"), (3, "summary"), (1, "summary"), (8, "improvement"), (2, "strong_wording"),
+                (5, "paragraph_opening"), (4, "paragraph_opening"), (7, "improvement"))
+SEFTON_QUOTATIONS = [Quotation("Summary", 2 + n, f"Sefton ranked {rank}.", rank, reason)
+                     for n, (rank, reason) in enumerate(SEFTON_RANKS)]
 
 AWKWARD_QUOTATION = 'Leaders said "we <b>will</b> act" & <script>alert("x")</script> did so.'
 
@@ -66,7 +72,7 @@ def sample_reports():
                     ilacs("requires_improvement", "requires_improvement", ILACS_2023_AREAS)),
         # The 2026 reform gives no overall effectiveness grade.
         make_report("Sefton", SEFTON.urn, "la-inspection", "ilacs-2026", date(2026, 3, 13),
-                    {"impact_of_leaders": "good", "help_and_protection": "good"}),
+                    {"impact_of_leaders": "good", "help_and_protection": "good"}, SEFTON_QUOTATIONS),
         make_report("Devon", DEVON.urn, "la-inspection", "pre-2014", date(2012, 10, 19),
                     {"overall_effectiveness": "adequate"}),
         make_report("Devon", DEVON.urn, "la-inspection", "sif", date(2015, 6, 12),

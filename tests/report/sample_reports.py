@@ -16,7 +16,7 @@ def make_report(
     framework: str,
     ended: date,
     grades: dict[str, str] | None = None,
-    quotations: Iterable[str] = (),
+    quotations: Iterable[str | Quotation] = (),
     outcome: str | None = None,
     status: Status = Status.OK,
 ) -> Report:
@@ -34,6 +34,9 @@ def make_report(
         inspection_end=ended,
         judgements=[Judgement(area, grade, area.replace("_", " "), 1) for area, grade in (grades or {}).items()],
         outcome=outcome,
-        quotations=[Quotation("Headline findings", page, text) for page, text in enumerate(quotations, start=2)],
+        quotations=[
+            text if isinstance(text, Quotation) else Quotation("Headline findings", page, text)
+            for page, text in enumerate(quotations, start=2)
+        ],
         pages=12,
     )

@@ -9,7 +9,7 @@ from collections import Counter
 import duckdb
 import pytest
 
-from tests.report.conftest import AWKWARD, AWKWARD_QUOTATION, CROYDON, LEEDS, RUTLAND, SCHOOL, SEFTON
+from tests.report.conftest import AWKWARD, AWKWARD_QUOTATION, CROYDON, LEEDS, RUTLAND, SCHOOL, SEFTON, SEFTON_RANKS
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch
 from tests.report.page import authority_article, grid_cells, numbers_table, rows_by_urn
@@ -122,6 +122,16 @@ def test_key_quotations_of_the_latest_inspection_only_with_pages(sample_report_h
     assert shown == [str(n) for n in range(1, KEY_QUOTATIONS_PER_AUTHORITY + 1)]
     assert "Headline findings, page 2" in leeds
     assert "Leeds children are at the heart of everything." not in leeds, "an older inspection's quotation"
+
+
+def test_an_authority_shows_its_top_ranked_quotations_in_rank_order_with_why(sample_report_html):
+    sefton = authority_article(sample_report_html, SEFTON.urn)
+    shown = [int(rank) for rank in re.findall(r"Sefton ranked (\d)\.", sefton)]
+    assert shown == list(range(1, KEY_QUOTATIONS_PER_AUTHORITY + 1)), "a handful, best first"
+    assert len(SEFTON_RANKS) > KEY_QUOTATIONS_PER_AUTHORITY
+    assert re.search(r'data-rank="1">\s*<p>Sefton ranked 1\.</p>\s*<footer>Summary, page 4 '
+                     r'<span class="reason">\(summary\)</span>', sefton)
+    assert "(paragraph opening)" in sefton
 
 
 def test_quoted_strings_are_escaped(sample_report_html):

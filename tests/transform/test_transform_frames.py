@@ -4,11 +4,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from extract.records import Judgement, Provenance, Quotation, Status
+from extract.records import Judgement, Passage, Provenance, Quotation, Status
 from tests.factories import make_report, sample_reports
 from transform.frames import (
     INVALID_STATUS,
     JUDGEMENT_COLUMNS,
+    PASSAGE_COLUMNS,
     PROVIDER_COLUMNS,
     QUOTATION_COLUMNS,
     REPORT_COLUMNS,
@@ -26,6 +27,7 @@ def test_frames_have_the_warehouse_columns_in_order():
     assert tuple(frames.reports.columns) == REPORT_COLUMNS
     assert tuple(frames.judgements.columns) == JUDGEMENT_COLUMNS
     assert tuple(frames.quotations.columns) == QUOTATION_COLUMNS
+    assert tuple(frames.passages.columns) == PASSAGE_COLUMNS
     assert tuple(frames.providers.columns) == PROVIDER_COLUMNS
 
 
@@ -54,6 +56,59 @@ def test_area_spellings_become_canonical_areas():
 def test_quotations_are_numbered_in_report_order_from_one():
     frames = frames_of(make_report(quotations=["First.", "Second."]))
     assert frames.quotations[["seq", "text"]].values.tolist() == [[1, "First."], [2, "Second."]]
+
+
+def test_passages_keep_their_number_section_paragraph_and_page():
+    passage = Passage(7, "Help and protection", 12, 5, "Neglect is recognised early.")
+    frames = frames_of(make_report(passages=[passage]))
+    assert frames.passages.drop(columns="report_id").values.tolist() == [
+        [7, "Help and protection", 12, 5, "Neglect is recognised early."]
+    ]
+
+
+def test_quotations_keep_their_rank_and_reason():
+    report = replace(make_report(), quotations=[Quotation("Summary", 2, "Strong.", rank=2, reason="summary"),
+                                                Quotation("Summary", 3, "Weak.")])
+    rows = frames_of(report).quotations[["seq", "rank", "reason"]].astype(object).values.tolist()
+    assert [[None if pd.isna(cell) else cell for cell in row] for row in rows] == [
+        [1, 2, "summary"], [2, None, None]
+    ]
+
+
+def test_reports_not_read_have_no_passages():
+    report = make_report(seed="x", status=Status.NO_TEXT_LAYER, error="/reports/x.pdf: scanned pages")
+    assert frames_of(report).passages.empty
+
+
+@pytest.mark.parametrize(
+    ("change", "what"),
+    [
+        (lambda r: replace(r, passages=[*r.passages, Passage(99, "Summary", None, 2, "One more sentence.")]),
+         "a passage more"),
+        (lambda r: replace(r, quotations=[replace(r.quotations[0], rank=1, reason="summary")]), "a rank"),
+    ],
+    ids=["passages", "rank"],
+)
+def test_passages_and_ranks_are_content_so_a_parser_change_reloads_them(change, what):
+    report = make_report()
+    before = frames_of(report).reports.content_hash[0]
+    assert frames_of(change(report)).reports.content_hash[0] != before, what
+
+
+@pytest.mark.parametrize(
+    ("passages", "message"),
+    [
+        ([Passage(1, "Summary", None, 2, "  ")], "passage 1 (page 2) is empty"),
+        ([Passage(1, "Summary", None, 2, "A."), Passage(1, "Summary", None, 2, "B.")], "two passages are numbered 1"),
+        ([Passage(1, "Summary", None, 40, "A.")], "passage 1 is on page 40, outside the report's 12 pages"),
+    ],
+    ids=["empty", "numbered-twice", "page-outside"],
+)
+def test_a_broken_passage_makes_the_report_invalid_with_the_reason(passages, message):
+    frames = frames_of(make_report(passages=passages))
+    assert frames.reports.status[0] == INVALID_STATUS
+    assert message in frames.reports.error[0]
+    assert frames.passages.empty
 
 
 def test_a_file_that_was_not_read_keeps_a_row_with_its_status_and_error_but_no_judgements():

@@ -5,7 +5,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from extract.records import Judgement, Provenance
+from extract.records import Judgement, Passage, Provenance, Status
 from tests.factories import make_report, sample_reports
 from transform.frames import reports_to_frames
 from warehouse.exceptions import FramesInvalid
@@ -38,7 +38,9 @@ def test_a_fresh_load_inserts_every_report_once(tmp_path, sample_frames):
         "reports": len(sample_frames.reports),
         "judgements": len(sample_frames.judgements),
         "quotations": len(sample_frames.quotations),
+        "passages": len(sample_frames.passages),
     }
+    assert len(sample_frames.passages) > 0
 
 
 def test_a_newer_parser_version_replaces_the_report_in_place(sample_db):
@@ -71,6 +73,27 @@ def test_same_version_with_different_content_replaces_the_rows(sample_db):
     assert load_batch(sample_db, frames_of([fewer])) == LoadResult(replaced=1)
     with reading(sample_db) as con:
         assert con.execute("SELECT count(*) FROM quotations WHERE report_id = ?", [report.sha256]).fetchone() == (1,)
+
+
+def test_passages_are_replaced_with_their_report_and_a_rerun_changes_nothing(sample_db):
+    report = sample_reports()[5]  # Croydon 2017, two passages
+    rewritten = replace(report, passages=[Passage(1, "Help and protection", 4, 6, "Neglect is not recognised.")])
+    assert load_batch(sample_db, frames_of([rewritten])) == LoadResult(replaced=1)
+    before = state_of(sample_db)
+    assert load_batch(sample_db, frames_of([rewritten])) == LoadResult(unchanged=1)
+    assert state_of(sample_db) == before
+    with reading(sample_db) as con:
+        assert con.execute(
+            "SELECT seq, section, paragraph, page, text FROM passages WHERE report_id = ?", [report.sha256]
+        ).fetchall() == [(1, "Help and protection", 4, 6, "Neglect is not recognised.")]
+
+
+def test_a_report_that_can_no_longer_be_read_loses_its_passages(sample_db):
+    report = sample_reports()[5]
+    unreadable = replace(report, status=Status.ERROR, error="/reports/x.pdf: grades disagree", parser_version="99.0.0")
+    load_batch(sample_db, frames_of([unreadable]))
+    with reading(sample_db) as con:
+        assert con.execute("SELECT count(*) FROM passages WHERE report_id = ?", [report.sha256]).fetchone() == (0,)
 
 
 def test_provenance_added_later_updates_the_row_and_a_load_without_it_never_erases_it(tmp_path):

@@ -93,6 +93,8 @@ class KeyQuotation:
     section: str | None
     page: int | None
     text: str
+    rank: int | None  # 1 = the most quotable; None when the parser did not rank
+    reason: str | None  # why it was chosen: summary, paragraph_opening, strong_wording, ...
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ ON CONFLICT (urn) DO UPDATE SET
 CREATE OR REPLACE TEMP TABLE load_ids AS
 SELECT report_id FROM load_plan WHERE action IN ('insert', 'replace');
 
+DELETE FROM passages WHERE report_id IN (SELECT report_id FROM load_ids);
 DELETE FROM quotations WHERE report_id IN (SELECT report_id FROM load_ids);
 DELETE FROM judgements WHERE report_id IN (SELECT report_id FROM load_ids);
 DELETE FROM reports WHERE report_id IN (SELECT report_id FROM load_ids);
@@ -27,5 +28,6 @@ SELECT s.*, current_timestamp AT TIME ZONE 'UTC' AS loaded_at
 FROM stage_reports AS s JOIN load_ids USING (report_id);
 INSERT INTO judgements BY NAME SELECT s.* FROM stage_judgements AS s JOIN load_ids USING (report_id);
 INSERT INTO quotations BY NAME SELECT s.* FROM stage_quotations AS s JOIN load_ids USING (report_id);
+INSERT INTO passages BY NAME SELECT s.* FROM stage_passages AS s JOIN load_ids USING (report_id);
 
 DROP TABLE load_ids;

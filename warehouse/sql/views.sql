@@ -206,7 +206,9 @@ SELECT
     q.seq,
     q.section,
     q.page,
-    q.text
+    q.text,
+    q.rank,
+    q.reason
 FROM quotations AS q
 JOIN reports AS r USING (report_id)
 LEFT JOIN providers AS p ON p.urn = r.urn
@@ -223,3 +225,51 @@ COMMENT ON COLUMN v_quotations.seq IS 'Order of the quotation in the report, fro
 COMMENT ON COLUMN v_quotations.section IS 'Heading the text sits under.';
 COMMENT ON COLUMN v_quotations.page IS 'Page where the text starts.';
 COMMENT ON COLUMN v_quotations.text IS 'The verbatim text.';
+COMMENT ON COLUMN v_quotations.rank IS 'How quotable it is among its report''s key quotations, 1 the most; NULL when the parser did not rank them.';
+COMMENT ON COLUMN v_quotations.reason IS 'Why it was chosen (summary, paragraph_opening, strong_wording, finding, ...); NULL when not said.';
+
+CREATE OR REPLACE VIEW v_passages AS
+SELECT
+    s.report_id,
+    r.urn,
+    coalesce(p.name, r.provider_name) AS provider_name,
+    r.kind,
+    r.framework,
+    r.inspection_end,
+    overall.grade AS overall_grade,
+    s.seq,
+    s.section,
+    s.paragraph,
+    s.page,
+    s.text,
+    r.source_url,
+    r.path
+FROM passages AS s
+JOIN reports AS r USING (report_id)
+LEFT JOIN providers AS p ON p.urn = r.urn
+LEFT JOIN judgements AS overall ON overall.report_id = s.report_id AND overall.area = 'overall_effectiveness'
+WHERE r.status = 'ok';
+COMMENT ON VIEW v_passages IS 'Every sentence of every report with its report''s context, to search what inspectors wrote: filter text with ILIKE or regexp_matches, or use search_passages(words).';
+COMMENT ON COLUMN v_passages.report_id IS 'The report.';
+COMMENT ON COLUMN v_passages.urn IS 'URN of the provider (NULL when unmatched).';
+COMMENT ON COLUMN v_passages.provider_name IS 'Canonical name of the provider, else the name as printed.';
+COMMENT ON COLUMN v_passages.kind IS 'Kind of report (la-inspection, focused-visit, jtai, area-send, ...).';
+COMMENT ON COLUMN v_passages.framework IS 'Framework of the inspection.';
+COMMENT ON COLUMN v_passages.inspection_end IS 'Last day of the inspection.';
+COMMENT ON COLUMN v_passages.overall_grade IS 'Overall effectiveness grade of the report; NULL for reports without one (visits, JTAI, area SEND, ILACS from 2026).';
+COMMENT ON COLUMN v_passages.seq IS 'Position of the sentence in the report''s reading order, from 1.';
+COMMENT ON COLUMN v_passages.section IS 'Heading the sentence sits under, as printed.';
+COMMENT ON COLUMN v_passages.paragraph IS 'Paragraph number as printed; NULL where the report does not number paragraphs.';
+COMMENT ON COLUMN v_passages.page IS 'Page where the sentence starts.';
+COMMENT ON COLUMN v_passages.text IS 'The verbatim sentence.';
+COMMENT ON COLUMN v_passages.source_url IS 'URL of the report''s file on the Ofsted site; NULL for files loaded from disk.';
+COMMENT ON COLUMN v_passages.path IS 'Path the file was read from when it was loaded.';
+
+-- The words are one phrase. A case-insensitive literal search narrows cheaply (RE2 scans for a literal fast; a \b
+-- slows it 3x), then the word-start pattern keeps only what starts at a word: bench/search.py measures both.
+CREATE OR REPLACE MACRO search_passages(words) AS TABLE
+SELECT *
+FROM v_passages
+WHERE regexp_matches(text, '(?i)' || regexp_escape(regexp_replace(trim(words), '\s+', ' ', 'g')))
+  AND regexp_matches(text, '(?i)\b' || regexp_escape(regexp_replace(trim(words), '\s+', ' ', 'g')));
+COMMENT ON MACRO TABLE search_passages IS 'search_passages(words): the rows of v_passages whose sentence contains the words as one phrase, in any case, starting at the start of a word (''neglect'' finds neglected and neglectful, not unneglected). Filter and order its rows like any table.';

@@ -1,4 +1,5 @@
--- The first quotations of each authority's latest full inspection: headline and summary come first.
+-- The top-ranked quotations of each authority's latest full inspection (rank 1 first); a report read by a
+-- parser that did not rank its quotations gives its first ones, headline and summary first.
 WITH latest_inspection AS (
     SELECT urn, report_id
     FROM v_provider_timeline
@@ -12,9 +13,11 @@ SELECT
     quotation.seq,
     quotation.section,
     quotation.page,
-    quotation.text
+    quotation.text,
+    quotation.rank,
+    quotation.reason
 FROM v_quotations AS quotation
 JOIN latest_inspection USING (report_id)
 WHERE ($urn IS NULL OR latest_inspection.urn = $urn)
-QUALIFY row_number() OVER (PARTITION BY report_id ORDER BY seq) <= $per_authority
-ORDER BY latest_inspection.urn, quotation.seq;
+QUALIFY row_number() OVER (PARTITION BY report_id ORDER BY rank NULLS LAST, seq) <= $per_authority
+ORDER BY latest_inspection.urn, quotation.rank NULLS LAST, quotation.seq;
