@@ -1,6 +1,7 @@
 """pytest fixtures for the fake site; tests/conftest.py imports them.
 
 - `tiny_site`: two providers with hand-made PDFs, for tests that need no corpus (fast, always run);
+- `typed_site`: providers of every type (SC and EY URNs, 120+ schools, an undated letter), small PDFs;
 - `corpus_site`: every corpus report, for end-to-end tests (skips without OFSTED_CORPUS);
 - `fast_config(site)`: client settings for tests: high rate limit, millisecond backoff, sub-second timeouts.
 Both sites live for the session; each test that uses one gets it reset (no faults, nothing hidden, no log).
@@ -14,16 +15,11 @@ from pathlib import Path
 import pytest
 
 from extract.web.config import SiteConfig
-from tests.fake_site.catalogue import FakeProvider, FakeReport, catalogue_from_corpus
+from tests.fake_site.catalogue import FakeProvider, FakeReport, catalogue_from_corpus, tiny_pdf, typed_catalogue
 from tests.fake_site.server import FakeOfstedSite
 
 FAST = dict(requests_per_second=1000.0, backoff_seconds=0.001, max_backoff_seconds=1.0, connect_timeout=2.0,
             read_timeout=0.5, attempts=3)
-
-
-def tiny_pdf(text: str) -> bytes:
-    """A minimal PDF: enough for the download checks (magic bytes), not meant to be parsed."""
-    return f"%PDF-1.4\n% {text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".encode()
 
 
 def tiny_catalogue(folder: Path) -> dict[str, FakeProvider]:
@@ -55,6 +51,20 @@ def tiny_site(_tiny_site):
     _tiny_site.reset()
     yield _tiny_site
     _tiny_site.reset()
+
+
+@pytest.fixture(scope="session")
+def _typed_site():
+    site = FakeOfstedSite(typed_catalogue())
+    yield site
+    site.close()
+
+
+@pytest.fixture
+def typed_site(_typed_site):
+    _typed_site.reset()
+    yield _typed_site
+    _typed_site.reset()
 
 
 @pytest.fixture(scope="session")
