@@ -5,6 +5,7 @@ Tests drive it with:
   client's timeout, a truncated body, HTML instead of a PDF, 404, the JavaScript-only provider page, the
   files host's "Report not found" page) for the next `times` requests (None: always);
 - `filters`: which page types each search filter lists (a test can make a filter code list the wrong kind);
+  `date_filter`: whether the listing honours `latest_report_date_start`;
 - `hide(file_id)` / `publish(file_id, on=day)`: keep a report off its provider page until it is "published";
 - `requests`: every (host, path) served, to count what a run fetched.
 """
@@ -69,6 +70,7 @@ class FakeOfstedSite:
             self.queries: list[dict[str, list[str]]] = []  # every search's query, in order
             self.user_agents: set[str] = set()
             self.filters = {key: set(types) for key, types in FILTERS.items()}
+            self.date_filter = True  # False: ignore latest_report_date_start (but still sort), like a site that dropped it
 
     def close(self) -> None:
         for server in self._servers:
@@ -113,7 +115,7 @@ class FakeOfstedSite:
         matches = [(p, self.latest(p)) for p in sorted(self.providers.values(), key=lambda p: p.name)
                    if p.page_type in page_types]
         since = query.get("latest_report_date_start", [""])[0]
-        if since:
+        if since and self.date_filter:
             day = datetime.strptime(since, SEARCH_DATE_FORMAT).date()
             matches = [(p, latest) for p, latest in matches if latest is not None and latest >= day]
         if query.get("sort", [""])[0] == "date":
