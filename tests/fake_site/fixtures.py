@@ -9,7 +9,7 @@ Both sites live for the session; each test that uses one gets it reset (no fault
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -98,3 +98,14 @@ def site_environment(site: FakeOfstedSite, home: Path, **overrides: str) -> dict
         "OFSTED_ATTEMPTS": "3",
     }
     return {**env, **overrides}
+
+
+def seed_good_nightly(db: Path, started_at: datetime) -> None:
+    """A warehouse whose last good nightly run started at `started_at` (the next nightly's window starts there)."""
+    from warehouse.runs import RunCounts, finish_run, start_run
+    from warehouse.snapshot import writing
+
+    with writing(db) as con:
+        run_id = start_run(con, "nightly", detail="seeded by a test")
+        finish_run(con, run_id, RunCounts())
+        con.execute("UPDATE runs SET started_at = ? WHERE run_id = ?", [started_at, run_id])
