@@ -47,7 +47,7 @@ def backfill(since: date | None = None, until: date | None = None,
         loaded = site_steps.loaded_file_ids(settings.db)
         with PoliteClient(settings.site) as client:
             discovery = site_tasks.discover(client, kinds, since, until, retries.provider_urls)
-            links = site_steps.plan(discovery.links, loaded, retries.links)
+            links = site_steps.plan(discovery.links, loaded | retries.given_up, retries.links)
             summary.providers_visited, summary.found = len(discovery.providers_visited), len(discovery.links)
             site_tasks.process(settings, client, summary, discovery, links, loaded, batch_size)
     except BaseException as exc:

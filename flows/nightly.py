@@ -1,8 +1,15 @@
 """The nightly flow: what Ofsted published since the last good nightly run -> the warehouse.
 
-Discovery walks the search listing of each provider type and visits only providers whose latest report is
-dated on or after that run (less a small overlap), plus every provider page and file that failed last time;
-only files not yet in the warehouse are downloaded. A first run, with no earlier one, takes everything.
+Discovery asks each provider type's search listing for providers whose latest report was published on or
+after that run (less a small overlap), newest first (`latest_report_date_start`, `sort=date&order=desc`), and
+stops paging when dates fall behind; it visits those providers' pages, plus every provider page that failed
+last time. On each page it visits, every report the warehouse lacks is loaded, whatever its date; files that
+failed last time are tried again, except those the site has said are gone on several runs. A first run, with
+no earlier one, takes everything.
+
+A report the site adds late with an older publication date is found the next time its provider's page is
+visited; the weekly sweep (`full=True`, `ofsted nightly --full`) visits every provider page of the types so
+that nothing waits longer than a week.
 """
 
 from __future__ import annotations
@@ -23,19 +30,21 @@ TASK_THREADS = 4
 
 
 @flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=TASK_THREADS))
-def nightly(types: list[str] = list(DEFAULT_PROVIDER_TYPES)) -> RunSummary:
-    """Load every report published since the last good nightly run, and retry what failed last time."""
+def nightly(types: list[str] = list(DEFAULT_PROVIDER_TYPES), full: bool = False) -> RunSummary:
+    """Load every report published since the last good nightly run (with full: visit every provider page),
+    and retry what failed last time."""
     settings = Settings.from_env()
     kinds = provider_types(types)
-    since = site_steps.nightly_since(site_steps.last_success(settings.db, FLOW_NAME))
-    window = f"published on or after {since}" if since else "everything (first nightly run)"
+    since = None if full else site_steps.nightly_since(site_steps.last_success(settings.db, FLOW_NAME))
+    window = f"providers with a report published on or after {since}" if since else (
+        "every provider page (full sweep)" if full else "everything (first nightly run)")
     summary = RunSummary(FLOW_NAME, site_tasks.begin_run(settings.db, FLOW_NAME, window), window)
     try:
         retries = site_tasks.retries_due(settings)
         loaded = site_steps.loaded_file_ids(settings.db)
         with PoliteClient(settings.site) as client:
-            discovery = site_tasks.discover(client, kinds, since, None, retries.provider_urls)
-            links = site_steps.plan(discovery.links, loaded, retries.links)
+            discovery = site_tasks.discover(client, kinds, since, None, retries.provider_urls, every_report=True)
+            links = site_steps.plan(discovery.links, loaded | retries.given_up, retries.links)
             summary.providers_visited, summary.found = len(discovery.providers_visited), len(discovery.links)
             site_tasks.process(settings, client, summary, discovery, links, loaded)
     except BaseException as exc:

@@ -12,6 +12,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from extract.web.config import SiteConfig
 from extract.web.download import PoliteClient, require_allowed
 from extract.web.site import PROVIDER_TYPES, file_id_from_url, provider_url, urn_from_provider_url
+from extract.web.urns import InvalidUrn
 from flows import site_steps, site_tasks
 from flows.settings import Settings
 from flows.site_tasks import RunSummary
@@ -29,11 +30,12 @@ def target_url(config: SiteConfig, urn: str | None, url: str | None, provider_ty
     if (urn is None) == (url is None):
         raise RefreshRequestInvalid("give exactly one of a URN or a URL to refresh")
     if urn is not None:
-        if not urn.isdigit():
-            raise RefreshRequestInvalid(f"a URN is a number (e.g. 80481), got {urn!r}")
         if provider_type not in PROVIDER_TYPES:
             raise RefreshRequestInvalid(f"unknown provider type {provider_type!r}; choose from {', '.join(PROVIDER_TYPES)}")
-        return provider_url(config, PROVIDER_TYPES[provider_type], urn)
+        try:
+            return provider_url(config, PROVIDER_TYPES[provider_type], urn)
+        except InvalidUrn as exc:
+            raise RefreshRequestInvalid(str(exc)) from None
     require_allowed(url, config)
     if urn_from_provider_url(url) is None and file_id_from_url(url) is None:
         raise RefreshRequestInvalid(

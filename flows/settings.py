@@ -15,6 +15,9 @@ from warehouse import config as warehouse_config
 RAW_FOLDER = "raw"
 NIGHTLY_CRON = "0 2 * * *"
 NIGHTLY_TIMEZONE = "Europe/London"
+# The weekly sweep (the nightly flow with full=True) visits every provider page, for reports added late with
+# older dates: Sunday 03:00, clear of the 02:00 nightly.
+SWEEP_CRON = "0 3 * * 0"
 TASK_RUNNERS = ("local", "dask")
 
 

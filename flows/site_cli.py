@@ -12,17 +12,17 @@ from datetime import date
 
 from extract.web.config import ConfigError
 from extract.web.exceptions import DownloadError
-from extract.web.site import DEFAULT_PROVIDER_TYPES, PROVIDER_TYPES
+from extract.web.provider_types import DEFAULT_PROVIDER_TYPES, PROVIDER_TYPE_GROUPS, PROVIDER_TYPES, types_help
 
 TYPES_HELP = (
-    f"provider types to follow: {', '.join(PROVIDER_TYPES)} (default: {' '.join(DEFAULT_PROVIDER_TYPES)}, every "
-    "report label: inspections, focused and monitoring visits, JTAI, area SEND)"
+    f"provider types to follow (default: {' '.join(DEFAULT_PROVIDER_TYPES)}): {types_help()}. Every report on "
+    "their pages is followed: inspections, focused and monitoring visits, JTAI, area SEND, letters"
 )
 
 
 def add_types_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--types", nargs="+", metavar="TYPE", default=list(DEFAULT_PROVIDER_TYPES),
-                        choices=list(PROVIDER_TYPES), help=TYPES_HELP)
+                        choices=[*PROVIDER_TYPES, *PROVIDER_TYPE_GROUPS], help=TYPES_HELP)
 
 
 def iso_date(text: str) -> date:

@@ -22,22 +22,23 @@ from pathlib import Path
 
 from extract.batch import extract_paths
 from extract.web.download import PoliteClient
-from extract.web.exceptions import DownloadError
+from extract.web.exceptions import DownloadError, ReportNotFound
 from extract.web.rawstore import RawStore, StoredFile
 from extract.records import PARSER_VERSION, Provenance, Report
 from extract.web.site import (
-    PROVIDER_TYPES,
-    PROVIDER_PATH,
+    TYPE_OF_PAGE,
     ProviderType,
     ReportLink,
     fetch_provider,
+    fetch_report_file,
     file_id_from_url,
     list_providers,
+    page_type_from_provider_url,
 )
 from flows import progress
 from transform.frames import reports_to_frames
 from warehouse.load import LoadResult, load_frames
-from warehouse.runs import SUCCEEDED, PARTIAL, open_failures, record_failure, resolve_failures
+from warehouse.runs import SUCCEEDED, PARTIAL, given_up_targets, open_failures, record_failure, resolve_failures
 from warehouse.snapshot import reading, writing
 from warehouse.state import known_file_ids
 
@@ -50,6 +51,9 @@ NIGHTLY_OVERLAP = timedelta(days=2)
 # Files per atomic write: each write copies the warehouse file once, so not one per report; small enough that
 # a killed backfill loses little and the progress bar moves.
 DEFAULT_BATCH_SIZE = 50
+# A file the site answers with its "Report not found" page is asked for on this many runs (it may be being
+# replaced), then recorded as permanently gone (failures.gave_up_at) and no longer asked for.
+REPORT_NOT_FOUND_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class Problem:
     stage: str
     target: str
     error: str
+    gone: bool = False  # the site says the target no longer exists ("Report not found"): given up after a few runs
 
 
 @dataclass
@@ -79,6 +84,7 @@ class Retries:
 
     provider_urls: list[str] = field(default_factory=list)
     links: list[ReportLink] = field(default_factory=list)
+    given_up: set[str] = field(default_factory=set)  # files recorded as permanently gone: never planned again
 
 
 @dataclass
@@ -124,6 +130,7 @@ def retries_due(db: Path, store: RawStore) -> Retries:
         return Retries()
     with reading(db) as con:
         failures = open_failures(con)
+        given_up = given_up_targets(con, DOWNLOAD)
         versions = dict(con.execute("SELECT source_url, parser_version FROM reports WHERE source_url IS NOT NULL")
                         .fetchall())
     provider_urls, links = [], []
@@ -132,7 +139,7 @@ def retries_due(db: Path, store: RawStore) -> Retries:
             provider_urls.append(failure.target)
         elif failure.stage == DOWNLOAD or (failure.stage == EXTRACT and versions.get(failure.target) != PARSER_VERSION):
             links.append(link_for(failure.target, store))
-    return Retries(provider_urls, links)
+    return Retries(provider_urls, links, {file_id_from_url(url) or url for url in given_up})
 
 
 def link_for(url: str, store: RawStore) -> ReportLink:
@@ -147,9 +154,7 @@ def link_for(url: str, store: RawStore) -> ReportLink:
 
 def provider_type_of(url: str) -> str:
     """The provider type a /provider/<type>/<URN> address belongs to ("" when the type is not one we follow)."""
-    match = PROVIDER_PATH.search(url)
-    by_page_type = {t.page_type: t.key for t in PROVIDER_TYPES.values()}
-    return by_page_type.get(match["type"], "") if match else ""
+    return TYPE_OF_PAGE.get(page_type_from_provider_url(url) or "", "")
 
 
 def in_window(published: date | None, since: date | None, until: date | None) -> bool:
@@ -165,16 +170,19 @@ def discover(
     since: date | None = None,
     until: date | None = None,
     provider_urls: Iterable[str] = (),
+    every_report: bool = False,
 ) -> Discovery:
-    """Report links published in [since, until] from providers of these types, plus every report of the
-    providers named by `provider_urls`. A search page that fails raises (the run cannot know what it missed);
-    a provider page that fails is recorded and retried next run."""
+    """Report links from the providers of these types whose latest report was published on or after `since`
+    (all of them without it), plus the providers named by `provider_urls`. From a listed provider's page come
+    its reports published in [since, until], or with `every_report` all of them (the nightly: a report added
+    late with an older date is found on the next visit). A search page that fails raises (the run cannot know
+    what it missed); a provider page that fails is recorded and retried next run."""
     wanted: dict[str, str] = {}
     for provider_type in types:
-        for listing in list_providers(client, provider_type):
+        for listing in list_providers(client, provider_type, since):
             if since is None or listing.latest_report is None or listing.latest_report >= since:
-                wanted.setdefault(listing.url, provider_type.key)
-    windowed = set(wanted)
+                wanted.setdefault(listing.url, listing.provider_type)
+    windowed = set() if every_report else set(wanted)
     for url in provider_urls:
         wanted.setdefault(url, provider_type_of(url))
     discovery = Discovery()
@@ -219,7 +227,7 @@ def fetch_one(client: PoliteClient, store: RawStore, link: ReportLink) -> Fetche
         stored = store.get(link.file_id)
         if stored is not None:
             return Fetched(link, stored, downloaded=False)
-    data = client.get_pdf(link.url)
+    data = fetch_report_file(client, link.url)
     return Fetched(link, store.put(data, link.file_id), downloaded=True)
 
 
@@ -233,7 +241,7 @@ def fetch(
         try:
             return fetch_one(client, store, link)
         except DownloadError as exc:
-            return Problem(DOWNLOAD, link.url, str(exc))
+            return Problem(DOWNLOAD, link.url, str(exc), gone=isinstance(exc, ReportNotFound))
 
     with ThreadPoolExecutor(max_workers=client.config.download_threads, thread_name_prefix="download") as pool:
         for done, outcome in enumerate(pool.map(attempt, links), start=1):
@@ -274,7 +282,8 @@ def load(
     with writing(db) as con:
         result = load_frames(con, frames)
         for problem in problems:
-            record_failure(con, run_id, problem.stage, problem.target, problem.error)
+            record_failure(con, run_id, problem.stage, problem.target, problem.error,
+                           give_up_after=REPORT_NOT_FOUND_ATTEMPTS if problem.gone else None)
         for stage, targets in worked.items():
             resolve_failures(con, stage, targets)
     return result

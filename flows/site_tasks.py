@@ -28,10 +28,6 @@ from warehouse.report import build_report
 from warehouse.runs import FAILED, RunCounts, finish_run, start_run
 from warehouse.snapshot import writing
 
-# Search and provider pages: the client already retries each request; these retry the whole walk once more
-# after a pause, for an outage longer than the client's backoff.
-DISCOVERY_RETRIES = 1
-DISCOVERY_RETRY_DELAY_SECONDS = 60
 # Files per task when extraction is spread over a Dask cluster: big enough to amortise task overhead.
 DASK_CHUNK = 8
 
@@ -107,11 +103,12 @@ def retries_due(settings: Settings) -> site_steps.Retries:
     return site_steps.retries_due(settings.db, settings.raw_store())
 
 
-@task(name="discover", retries=DISCOVERY_RETRIES, retry_delay_seconds=DISCOVERY_RETRY_DELAY_SECONDS,
-      cache_policy=NO_CACHE)
+@task(name="discover", cache_policy=NO_CACHE)
 def discover(client: PoliteClient, types: Sequence[ProviderType], since: date | None, until: date | None,
-             provider_urls: Sequence[str]) -> Discovery:
-    return site_steps.discover(client, types, since, until, provider_urls)
+             provider_urls: Sequence[str], every_report: bool = False) -> Discovery:
+    # No task retries: the client retries each request (403, 429, 5xx, with backoff); retrying the task would
+    # walk every listing again. A listing page that still fails stops the run, to be run again.
+    return site_steps.discover(client, types, since, until, provider_urls, every_report)
 
 
 @task(name="fetch", cache_policy=NO_CACHE)

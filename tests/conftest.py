@@ -70,4 +70,6 @@ def document_of():
 
 
 # The local fake Ofsted site (tests/fake_site/): `tiny_site` needs no corpus, `corpus_site` serves every report.
-from tests.fake_site.fixtures import _corpus_site, _tiny_site, corpus_site, tiny_site  # noqa: E402, F401
+from tests.fake_site.fixtures import (  # noqa: E402, F401
+    _corpus_site, _tiny_site, _typed_site, corpus_site, tiny_site, typed_site,
+)

@@ -103,7 +103,7 @@ def test_search_url_carries_the_type_filters_and_paging():
 
 
 def test_unknown_provider_type_names_the_choices():
-    with pytest.raises(ValueError, match="unknown provider type nursery; choose from la, school, childrens-home"):
+    with pytest.raises(ValueError, match="unknown provider type nursery; choose from la, primary, .*, school$"):
         site.provider_types(["la", "nursery"])
 
 
@@ -126,4 +126,96 @@ def test_discovery_walks_every_search_page_of_the_fake_site(tiny_site):
     with PoliteClient(fast_config(tiny_site, search_rows=1)) as client:
         listings = list(site.list_providers(client, site.PROVIDER_TYPES["la"]))
     assert sorted(p.urn for p in listings) == ["80428", "80481"]
-    assert tiny_site.count("reports", "/search") == 3  # two full pages of one, then a short (empty) page
+    # The second page has no a.pagination__next and the results count (2) is reached: no third request.
+    assert tiny_site.count("reports", "/search") == 2
+
+
+@pytest.mark.parametrize("text, urn", [("80481", "80481"), ("SC023666", "SC023666"), ("ey360232", "EY360232"),
+                                       (" 2766766 ", "2766766")])
+def test_urns_are_text_in_every_form_the_site_uses(text, urn):
+    from extract.web.urns import normalise_urn
+
+    assert normalise_urn(text) == urn
+
+
+@pytest.mark.parametrize("text", ["leeds", "../../etc", "80481/../1", "1234", "SC12", "S0123456", ""])
+def test_anything_else_is_refused_before_it_reaches_an_address(text):
+    from extract.web.urns import InvalidUrn
+
+    with pytest.raises(InvalidUrn, match="is not an Ofsted URN"):
+        site.provider_url(SiteConfig(), site.PROVIDER_TYPES["childrens-home"], text)
+
+
+def test_provider_urls_take_each_types_own_page_type():
+    config = SiteConfig()
+    assert site.provider_url(config, site.PROVIDER_TYPES["childrens-home"], "SC023666") == (
+        "https://reports.ofsted.gov.uk/provider/2/SC023666")
+    assert site.provider_url(config, site.PROVIDER_TYPES["secondary"], "136420").endswith("/provider/23/136420")
+    assert site.urn_from_provider_url("https://reports.ofsted.gov.uk/provider/16/EY360232") == "EY360232"
+
+
+def test_the_school_group_names_every_school_type():
+    assert [t.key for t in site.provider_types(["school", "primary", "la"])] == [
+        "primary", "secondary", "special", "independent", "boarding", "la"]
+
+
+def test_a_nightly_listing_asks_for_what_was_published_since_newest_first():
+    url = site.search_url(SiteConfig(), site.PROVIDER_TYPES["special"], start=0, since=date(2026, 8, 20))
+    assert url == ("https://reports.ofsted.gov.uk/search?q=&level_1_types=1&level_3_types%5B%5D=1"
+                   "&latest_report_date_start=20-08-2026&sort=date&order=desc&start=0&rows=100")
+
+
+def test_each_event_takes_its_dates_from_its_own_div_event():
+    html = """<h1 class="heading--title">Leeds</h1><ol class="timeline"><li class="timeline__day">
+      <div class="event"><p class="timeline__date"><time>01 May 2024</time></p>
+        <a class="publication-link" href="https://files.ofsted.gov.uk/v1/file/50000001">Monitoring visit
+        <span class="nonvisual">Monitoring visit, pdf - 03 June 2024</span></a></div>
+      <div class="event">
+        <a class="publication-link" href="https://files.ofsted.gov.uk/v1/file/50000002">Focused visit
+        <span class="nonvisual">Focused visit, PDF</span></a><div class="event__metadata">Published <time>09 July 2024</time></div></div>
+    </li></ol>"""
+    first, second = site.provider_html_to_page(html, PAGE_URL, "la").reports
+    assert (first.published, first.inspection_date) == (date(2024, 6, 3), date(2024, 5, 1))
+    assert (second.published, second.inspection_date) == (date(2024, 7, 9), None)
+
+
+def test_a_provider_page_without_a_timeline_is_a_failure_that_says_so():
+    from extract.web.exceptions import PageUnreadable
+
+    shell = '<html><head><script src="/js/app.js"></script></head><body><div id="app"></div></body></html>'
+    with pytest.raises(PageUnreadable, match="provider/44/80481: the provider page has no timeline of reports"):
+        site.provider_html_to_page(shell, PAGE_URL, "la")
+
+
+def test_paging_follows_the_pages_own_signals():
+    page = site.SearchPage([], results=100, total=250, has_next=False)
+    assert page.more_after(100, 100) and page.more_after(200, 100) and not page.more_after(250, 100)
+    assert site.SearchPage([], results=100, total=None, has_next=True).more_after(100, 100)
+    assert not site.SearchPage([], results=0, total=250, has_next=True).more_after(0, 100)  # no results ends it
+    assert not site.SearchPage([], results=40, total=None, has_next=False).more_after(40, 100)
+
+
+def test_a_403_is_retried_on_the_request_not_by_walking_again(typed_site):
+    from extract.web.download import PoliteClient
+    from tests.fake_site.fixtures import fast_config
+
+    typed_site.fail("/search", "403", times=2)
+    with PoliteClient(fast_config(typed_site)) as client:
+        listings = list(site.list_providers(client, site.PROVIDER_TYPES["primary"]))
+    assert len({p.urn for p in listings}) == 120 + 3  # every primary-age school, over two pages
+    assert typed_site.count("reports", "/search") == 2 + 2  # two pages, the first asked three times
+    assert [q["start"] for q in typed_site.queries] == [["0"], ["0"], ["0"], ["100"]]
+
+
+def test_the_nightly_listing_stops_when_dates_fall_behind(typed_site):
+    from extract.web.download import PoliteClient
+    from tests.fake_site.fixtures import fast_config
+
+    typed_site.filters[("1", ("1",), ())] = {"21"}
+    typed_site.date_filter = False
+    newest = max(typed_site.latest(p) for p in typed_site.providers.values() if p.page_type == "21")
+    # A site that ignores the date filter but sorts: the walk still stops at the first older provider.
+    with PoliteClient(fast_config(typed_site)) as client:
+        listings = list(site.list_providers(client, site.PROVIDER_TYPES["primary"], since=newest))
+    assert [p.latest_report for p in listings] == [newest]
+    assert typed_site.count("reports", "/search") == 1  # 100 rows came back; the second was older: done

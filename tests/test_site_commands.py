@@ -37,9 +37,12 @@ def test_refresh_refuses_an_ofsted_address_that_is_neither_provider_nor_file(cap
     assert "is neither a provider page (/provider/<type>/<URN>) nor a report file" in capsys.readouterr().err
 
 
-def test_refresh_needs_a_numeric_urn(capsys):
+def test_refresh_needs_a_urn_of_a_form_the_site_uses(capsys):
     assert main(["refresh", "--urn", "leeds"]) == 2
-    assert capsys.readouterr().err == "ofsted refresh: a URN is a number (e.g. 80481), got 'leeds'\n"
+    assert capsys.readouterr().err.startswith(
+        "ofsted refresh: 'leeds' is not an Ofsted URN: a URN is 5 to 8 digits (e.g. 80481, 2766766) or two letters "
+        "and 6 or 7 digits (e.g. SC023666, EY360232)"
+    )
 
 
 def test_backfill_refuses_a_reversed_date_range(capsys, tmp_path, monkeypatch):
@@ -63,11 +66,13 @@ def test_serve_without_a_prefect_server_says_how_to_start_one(capsys, monkeypatc
 def test_deployments_nightly_on_schedule_and_manual_refresh():
     from flows.deployments import build_deployments
 
-    nightly, refresh, backfill = build_deployments()
+    nightly, sweep, refresh, backfill = build_deployments()
     assert (nightly.flow_name, nightly.name) == ("nightly", "nightly")
     (schedule,) = nightly.schedules
     assert (schedule.schedule.cron, schedule.schedule.timezone) == ("0 2 * * *", "Europe/London")
     assert nightly.parameters == {"types": ["la"]}
+    assert (sweep.flow_name, sweep.name, sweep.parameters) == ("nightly", "weekly-sweep", {"types": ["la"], "full": True})
+    assert sweep.schedules[0].schedule.cron == "0 3 * * 0"
     assert (refresh.flow_name, refresh.name, refresh.schedules) == ("refresh", "manual", [])
     assert "prefect deployment run 'refresh/manual' -p urn=80481" in refresh.description
     assert (backfill.flow_name, backfill.name) == ("backfill", "manual")
@@ -82,11 +87,15 @@ def test_prefect_yaml_names_the_same_deployments():
     found = {(d["entrypoint"], d["name"]) for d in config["deployments"]}
     assert found == {
         ("flows/nightly.py:nightly", "nightly"),
+        ("flows/nightly.py:nightly", "weekly-sweep"),
         ("flows/refresh.py:refresh", "manual"),
         ("flows/backfill.py:backfill", "manual"),
     }
     nightly = next(d for d in config["deployments"] if d["name"] == "nightly")
     assert nightly["schedules"] == [{"cron": "0 2 * * *", "timezone": "Europe/London"}]
+    sweep = next(d for d in config["deployments"] if d["name"] == "weekly-sweep")
+    assert sweep["parameters"] == {"types": ["la"], "full": True}
+    assert sweep["schedules"] == [{"cron": "0 3 * * 0", "timezone": "Europe/London"}]
 
 
 def test_summary_artifact_lists_new_reports_grades_and_failures():

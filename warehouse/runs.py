@@ -60,6 +60,7 @@ class Failure:
     last_seen: datetime
     attempts: int
     resolved_at: datetime | None
+    gave_up_at: datetime | None = None
 
 
 def start_run(con: duckdb.DuckDBPyConnection, flow: str, detail: str | None = None, run_id: str | None = None) -> str:
@@ -102,18 +103,26 @@ def failure_id(stage: str, target: str) -> str:
     return hashlib.sha256(f"{stage}\0{target}".encode()).hexdigest()[:FAILURE_ID_LENGTH]
 
 
-def record_failure(con: duckdb.DuckDBPyConnection, run_id: str | None, stage: str, target: str, error: str) -> None:
-    """Record that `target` failed at `stage`: a new row, or one more attempt of a known (even resolved) one."""
+def record_failure(
+    con: duckdb.DuckDBPyConnection, run_id: str | None, stage: str, target: str, error: str,
+    give_up_after: int | None = None,
+) -> None:
+    """Record that `target` failed at `stage`: a new row, or one more attempt of a known (even resolved) one.
+
+    With `give_up_after`, a failure that has now been seen on that many runs is marked permanent
+    (`gave_up_at`): kept for the operator to see, no longer returned by `open_failures`."""
     now = utc_now()
     con.execute(
         """
-        INSERT INTO failures (failure_id, run_id, stage, target, error, first_seen, last_seen, attempts)
-        VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+        INSERT INTO failures (failure_id, run_id, stage, target, error, first_seen, last_seen, attempts, gave_up_at)
+        VALUES ($id, $run, $stage, $target, $error, $now, $now, 1, CASE WHEN $limit <= 1 THEN $now END)
         ON CONFLICT (failure_id) DO UPDATE SET
             run_id = excluded.run_id, error = excluded.error, last_seen = excluded.last_seen,
-            attempts = failures.attempts + 1, resolved_at = NULL
+            attempts = failures.attempts + 1, resolved_at = NULL,
+            gave_up_at = CASE WHEN failures.attempts + 1 >= $limit THEN coalesce(failures.gave_up_at, $now) END
         """,
-        [failure_id(stage, target), run_id, stage, target, error, now, now],
+        {"id": failure_id(stage, target), "run": run_id, "stage": stage, "target": target, "error": error,
+         "now": now, "limit": give_up_after},
     )
 
 
@@ -131,10 +140,19 @@ def resolve_failures(con: duckdb.DuckDBPyConnection, stage: str, targets: Iterab
 
 
 def open_failures(con: duckdb.DuckDBPyConnection, stage: str | None = None) -> list[Failure]:
-    """Failures not yet resolved (of one stage, or all), oldest first: what the next run should retry."""
+    """Failures not yet resolved nor given up (of one stage, or all), oldest first: what the next run retries."""
     rows = con.execute(
-        "SELECT failure_id, run_id, stage, target, error, first_seen, last_seen, attempts, resolved_at "
-        "FROM failures WHERE resolved_at IS NULL AND (? IS NULL OR stage = ?) ORDER BY first_seen, target",
+        "SELECT failure_id, run_id, stage, target, error, first_seen, last_seen, attempts, resolved_at, gave_up_at "
+        "FROM failures WHERE resolved_at IS NULL AND gave_up_at IS NULL AND (? IS NULL OR stage = ?) "
+        "ORDER BY first_seen, target",
         [stage, stage],
     ).fetchall()
     return [Failure(*row) for row in rows]
+
+
+def given_up_targets(con: duckdb.DuckDBPyConnection, stage: str) -> set[str]:
+    """Targets of a stage recorded as permanent failures (and not since resolved): not to be asked for again."""
+    rows = con.execute(
+        "SELECT target FROM failures WHERE stage = ? AND gave_up_at IS NOT NULL AND resolved_at IS NULL", [stage]
+    ).fetchall()
+    return {target for (target,) in rows}

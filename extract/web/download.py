@@ -1,8 +1,9 @@
 """The polite HTTP client: the only code that fetches from the Ofsted site.
 
 One requests.Session with an honest User-Agent; connect and read timeouts; a global rate limit shared by all
-threads; retries with exponential backoff on broken connections, timeouts, cut-short bodies, 429 (honouring
-Retry-After, in seconds or as an HTTP date) and 5xx, never on 404; only the configured Ofsted hosts; report
+threads; retries of each request with exponential backoff on broken connections, timeouts, cut-short bodies, 403 (the
+live site answers some requests so now and then), 429 and 5xx (honouring Retry-After, in seconds or as an HTTP
+date), never on 404; only the configured Ofsted hosts; report
 bodies checked (`%PDF-`, Content-Type, a size cap) before anyone stores or parses them.
 """
 
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 PDF_MAGIC = b"%PDF-"
 PDF_CONTENT_TYPES = frozenset({"application/pdf", "application/octet-stream", "binary/octet-stream"})
 HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+FORBIDDEN = 403  # intermittent on the live site (a scraper added retries for it): retried
 TOO_MANY_REQUESTS = 429
 NOT_FOUND = 404
 GONE = 410
@@ -183,7 +185,7 @@ def check_status(url: str, response: requests.Response) -> None:
         return
     if status in (NOT_FOUND, GONE):
         raise NotFound(url, f"HTTP {status}: the site has no such page or file")
-    if status == TOO_MANY_REQUESTS or status in SERVER_ERRORS:
+    if status in (FORBIDDEN, TOO_MANY_REQUESTS) or status in SERVER_ERRORS:
         retry_after = retry_after_seconds(response.headers.get("Retry-After"))
         raise TransientDownloadError(url, f"HTTP {status} from the site", retry_after=retry_after)
     raise DownloadError(url, f"HTTP {status} from the site")

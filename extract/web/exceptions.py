@@ -39,3 +39,20 @@ class TooLarge(DownloadError):
 
 class HostNotAllowed(DownloadError):
     """An address outside the configured Ofsted hosts: never fetched."""
+
+
+class ReportNotFound(DownloadError):
+    """The files host answered with its "Report not found" page (status 200, HTML): the file id is gone.
+
+    It may come back (the site has been seen to answer so while a file is replaced), so it is tried again on a
+    few nights before it is recorded as a permanent failure and no longer asked for.
+    """
+
+
+class ListingMismatch(DownloadError):
+    """A search listing holds providers of another kind than its filter should select: the filter code is
+    wrong (or the site changed it). The run stops rather than load the wrong providers."""
+
+
+class PageUnreadable(DownloadError):
+    """A page arrived but lacks what every page of its kind has (a provider page without its timeline)."""

@@ -11,15 +11,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "nightly",
         help="fetch and load what Ofsted published since the last good nightly run",
-        description="Walk the Ofsted site's search listing (OFSTED_REPORTS_URL) for providers with reports "
-        "published since the last nightly run that finished (all of them on a first run), download the report "
-        "files the warehouse lacks into the raw store (OFSTED_HOME/raw), extract them on all cores and load them "
-        "into the warehouse (OFSTED_DB), as a Prefect flow. Whatever failed last time is tried again. Records a "
-        "row in `runs`, failures in `failures`, and a summary artifact in Prefect. Exit code 0 when nothing "
-        "failed, 1 when something will be retried next run.",
-        epilog="Scheduled every night by `ofsted serve`. Politeness: OFSTED_REQUESTS_PER_SECOND (default 2).",
+        description="Ask the Ofsted site's search listing (OFSTED_REPORTS_URL) for providers whose latest report "
+        "was published since the last nightly run that finished (less two days; every provider on a first run), "
+        "newest first, and stop paging when dates fall behind. On each of their pages, every report the warehouse "
+        "lacks is downloaded into the raw store (OFSTED_HOME/raw), whatever its date, extracted on all cores and "
+        "loaded into the warehouse (OFSTED_DB), as a Prefect flow. Whatever failed last time is tried again; a "
+        "file the site answers with its 'Report not found' page on 3 runs is recorded as a permanent failure "
+        "(failures.gave_up_at) and no longer asked for. Records a row in `runs`, failures in `failures`, and a "
+        "summary artifact in Prefect. Exit code 0 when nothing failed, 1 when something will be retried next run.",
+        epilog="Scheduled every night by `ofsted serve`, with a weekly --full sweep. Politeness: "
+        "OFSTED_REQUESTS_PER_SECOND (default 2).",
     )
     add_types_option(parser)
+    parser.add_argument("--full", action="store_true",
+                        help="visit every provider page of the types, not only those with new reports: loads "
+                        "reports the site added late with older dates (the weekly sweep does this)")
     parser.set_defaults(func=run)
 
 
@@ -29,4 +35,4 @@ def run(args: argparse.Namespace) -> int:
 
         return nightly
 
-    return run_flow(make_flow, types=args.types)
+    return run_flow(make_flow, types=args.types, full=args.full)

@@ -21,10 +21,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--urn", help="the provider's URN (e.g. 80481 for Leeds children's services)")
+    which.add_argument("--urn", help="the provider's URN as the site writes it (e.g. 80481 for Leeds children's "
+                       "services, SC023666, EY360232)")
     which.add_argument("--url", help="a provider page or report file address on the Ofsted site")
     parser.add_argument("--type", dest="provider_type", default="la", choices=list(PROVIDER_TYPES),
-                        help="provider type of --urn (default: la)")
+                        help="provider type of --urn, which picks its page address /provider/<type>/<URN> "
+                        f"({', '.join(f'{t.key} {t.page_type}' for t in PROVIDER_TYPES.values())}; default: la)")
     parser.set_defaults(func=run)
 
 

@@ -13,8 +13,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "serve",
         help="run the nightly flow on a schedule and serve manual refreshes (needs a Prefect server)",
-        description="Serve three Prefect deployments from this process until stopped (Ctrl-C): 'nightly/nightly' "
-        "on a cron schedule (default every day at 02:00 Europe/London), and 'refresh/manual' and "
+        description="Serve four Prefect deployments from this process until stopped (Ctrl-C): 'nightly/nightly' "
+        "on a cron schedule (default every day at 02:00 Europe/London), 'nightly/weekly-sweep' (every provider "
+        "page, Sundays at 03:00), and 'refresh/manual' and "
         "'backfill/manual' to run by hand. Schedules need a Prefect server: start one with `prefect server "
         "start` and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api). Teams with a work pool deploy "
         "prefect.yaml instead (`prefect deploy --all`).",

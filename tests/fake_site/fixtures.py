@@ -1,6 +1,7 @@
 """pytest fixtures for the fake site; tests/conftest.py imports them.
 
 - `tiny_site`: two providers with hand-made PDFs, for tests that need no corpus (fast, always run);
+- `typed_site`: providers of every type (SC and EY URNs, 120+ schools, an undated letter), small PDFs;
 - `corpus_site`: every corpus report, for end-to-end tests (skips without OFSTED_CORPUS);
 - `fast_config(site)`: client settings for tests: high rate limit, millisecond backoff, sub-second timeouts.
 Both sites live for the session; each test that uses one gets it reset (no faults, nothing hidden, no log).
@@ -8,22 +9,17 @@ Both sites live for the session; each test that uses one gets it reset (no fault
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from extract.web.config import SiteConfig
-from tests.fake_site.catalogue import FakeProvider, FakeReport, catalogue_from_corpus
+from tests.fake_site.catalogue import FakeProvider, FakeReport, catalogue_from_corpus, tiny_pdf, typed_catalogue
 from tests.fake_site.server import FakeOfstedSite
 
 FAST = dict(requests_per_second=1000.0, backoff_seconds=0.001, max_backoff_seconds=1.0, connect_timeout=2.0,
             read_timeout=0.5, attempts=3)
-
-
-def tiny_pdf(text: str) -> bytes:
-    """A minimal PDF: enough for the download checks (magic bytes), not meant to be parsed."""
-    return f"%PDF-1.4\n% {text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".encode()
 
 
 def tiny_catalogue(folder: Path) -> dict[str, FakeProvider]:
@@ -58,6 +54,20 @@ def tiny_site(_tiny_site):
 
 
 @pytest.fixture(scope="session")
+def _typed_site():
+    site = FakeOfstedSite(typed_catalogue())
+    yield site
+    site.close()
+
+
+@pytest.fixture
+def typed_site(_typed_site):
+    _typed_site.reset()
+    yield _typed_site
+    _typed_site.reset()
+
+
+@pytest.fixture(scope="session")
 def _corpus_site(corpus):
     site = FakeOfstedSite(catalogue_from_corpus(corpus))
     yield site
@@ -88,3 +98,14 @@ def site_environment(site: FakeOfstedSite, home: Path, **overrides: str) -> dict
         "OFSTED_ATTEMPTS": "3",
     }
     return {**env, **overrides}
+
+
+def seed_good_nightly(db: Path, started_at: datetime) -> None:
+    """A warehouse whose last good nightly run started at `started_at` (the next nightly's window starts there)."""
+    from warehouse.runs import RunCounts, finish_run, start_run
+    from warehouse.snapshot import writing
+
+    with writing(db) as con:
+        run_id = start_run(con, "nightly", detail="seeded by a test")
+        finish_run(con, run_id, RunCounts())
+        con.execute("UPDATE runs SET started_at = ? WHERE run_id = ?", [started_at, run_id])

@@ -1,8 +1,11 @@
 """The fake Ofsted site: two threaded HTTP servers on 127.0.0.1 (reports host, files host) on ephemeral ports.
 
 Tests drive it with:
-- `fail(path, kind, times=...)`: inject a fault on a path (500, 429 with Retry-After, a stall past the
-  client's timeout, a truncated body, HTML instead of a PDF, 404) for the next `times` requests (None: always);
+- `fail(path, kind, times=...)`: inject a fault on a path (500, 403, 429 with Retry-After, a stall past the
+  client's timeout, a truncated body, HTML instead of a PDF, 404, the JavaScript-only provider page, the
+  files host's "Report not found" page) for the next `times` requests (None: always);
+- `filters`: which page types each search filter lists (a test can make a filter code list the wrong kind);
+  `date_filter`: whether the listing honours `latest_report_date_start`;
 - `hide(file_id)` / `publish(file_id, on=day)`: keep a report off its provider page until it is "published";
 - `requests`: every (host, path) served, to count what a run fetched.
 """
@@ -14,18 +17,30 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from tests.fake_site import pages
 from tests.fake_site.catalogue import FakeProvider, FakeReport
 
 MAX_ROWS = 100
-# Search filters as the real site's query string carries them.
-TYPE_FILTERS = {("3", ("12",)): "la", ("1", ()): "school"}
-FAULT_KINDS = ("500", "429", "timeout", "truncate", "html", "404")
+# Search filters as the real site's query string carries them: (level_1, level_2[], level_3[]) -> the page
+# types listed. The primary listing also lists special, independent and boarding schools, as the real one does.
+FILTERS = {
+    ("3", ("12",), ()): {"44"},
+    ("3", ("8",), ()): {"2"},
+    ("1", ("1",), ()): {"21", "25", "27", "1"},
+    ("1", ("2",), ()): {"23"},
+    ("1", (), ("1",)): {"25"},
+    ("1", (), ("5",)): {"27"},
+    ("1", (), ("6",)): {"1"},
+    ("1", ("3",), ()): {"46"},
+    ("2", (), ()): {"16", "17"},
+}
+SEARCH_DATE_FORMAT = "%d-%m-%Y"
+FAULT_KINDS = ("500", "403", "429", "timeout", "truncate", "html", "404", "js-shell", "report-not-found")
 
 
 @dataclass
@@ -52,7 +67,10 @@ class FakeOfstedSite:
             self.hidden: set[str] = set()
             self.published_on: dict[str, date] = {}
             self.requests: list[tuple[str, str]] = []
+            self.queries: list[dict[str, list[str]]] = []  # every search's query, in order
             self.user_agents: set[str] = set()
+            self.filters = {key: set(types) for key, types in FILTERS.items()}
+            self.date_filter = True  # False: ignore latest_report_date_start (but still sort), like a site that dropped it
 
     def close(self) -> None:
         for server in self._servers:
@@ -81,18 +99,32 @@ class FakeOfstedSite:
         return Counter(list(self.requests))
 
     # --- what the site shows -------------------------------------------------------------------------------
-    def visible(self, provider: FakeProvider) -> list[tuple[FakeReport, date]]:
+    def visible(self, provider: FakeProvider) -> list[tuple[FakeReport, date | None]]:
         return [(r, self.published_on.get(r.file_id, r.published)) for r in provider.reports
                 if r.file_id not in self.hidden]
 
+    def latest(self, provider: FakeProvider) -> date | None:
+        return max((d for _, d in self.visible(provider) if d), default=None)
+
     def search(self, query: dict[str, list[str]]) -> str:
-        key = (query.get("level_1_types", [""])[0], tuple(query.get("level_2_types[]", [])))
-        wanted = TYPE_FILTERS.get(key)
+        key = (query.get("level_1_types", [""])[0], tuple(sorted(query.get("level_2_types[]", []))),
+               tuple(sorted(query.get("level_3_types[]", []))))
+        page_types = self.filters.get(key, set())  # a filter the site does not know lists nothing
         start = int(query.get("start", ["0"])[0])
         rows = min(int(query.get("rows", ["10"])[0]), MAX_ROWS)
-        matches = [p for p in sorted(self.providers.values(), key=lambda p: p.name) if p.provider_type == wanted]
-        listed = [(p, max((d for _, d in self.visible(p)), default=None)) for p in matches[start:start + rows]]
-        return pages.search_page(listed, len(matches), start, rows)
+        matches = [(p, self.latest(p)) for p in sorted(self.providers.values(), key=lambda p: p.name)
+                   if p.page_type in page_types]
+        since = query.get("latest_report_date_start", [""])[0]
+        if since and self.date_filter:
+            day = datetime.strptime(since, SEARCH_DATE_FORMAT).date()
+            matches = [(p, latest) for p, latest in matches if latest is not None and latest >= day]
+        if query.get("sort", [""])[0] == "date":
+            matches.sort(key=lambda pair: pair[1] or date.min, reverse=query.get("order", [""])[0] == "desc")
+        next_href = None
+        if start + rows < len(matches):
+            following = {name: values for name, values in query.items() if name != "start"}
+            next_href = "/search?" + urlencode({**following, "start": [str(start + rows)]}, doseq=True)
+        return pages.search_page(matches[start:start + rows], len(matches), start, rows, next_href)
 
     def _serve(self, host: str) -> ThreadingHTTPServer:
         site = self
@@ -126,6 +158,8 @@ class FakeOfstedSite:
         parts = urlsplit(handler.path)
         with self._lock:
             self.requests.append((host, parts.path))
+            if parts.path == "/search":
+                self.queries.append(parse_qs(parts.query, keep_blank_values=True))
             self.user_agents.add(handler.headers.get("User-Agent", ""))
         fault = self._take_fault(parts.path)
         if fault is not None and self._apply_fault(handler, fault):
@@ -145,6 +179,12 @@ class FakeOfstedSite:
             send(handler, 429, "text/html", pages.error_page(429).encode(), {"Retry-After": fault.retry_after})
         elif fault.kind == "404":
             send(handler, 404, "text/html", pages.error_page(404).encode())
+        elif fault.kind == "403":
+            send(handler, 403, "text/html", pages.error_page(403).encode())
+        elif fault.kind == "js-shell":
+            send(handler, 200, "text/html; charset=utf-8", pages.javascript_shell().encode())
+        elif fault.kind == "report-not-found":
+            send(handler, 200, "text/html; charset=utf-8", pages.report_not_found().encode())
         elif fault.kind == "html":
             send(handler, 200, "text/html; charset=utf-8", pages.error_page(503).encode())
         elif fault.kind == "timeout":
@@ -166,7 +206,7 @@ class FakeOfstedSite:
         if host == "files" and len(segments) == 3 and segments[:2] == ["v1", "file"]:
             report = self.reports.get(segments[2])
             if report is not None and report.file_id not in self.hidden:
-                data = report.path.read_bytes()
+                data = report.body()
                 # The corpus holds one HTML page saved as .pdf: serve it as the HTML it is.
                 content_type = "application/pdf" if data.startswith(b"%PDF-") else "text/html; charset=utf-8"
                 return 200, content_type, data
