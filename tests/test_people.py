@@ -28,6 +28,7 @@ from extract.text.people import labelled_lead_inspector, letter_signatory, strip
         pytest.param("  Shabana Warne  ", "Shabana Warne", id="trailing-space"),
         pytest.param("Karen Wareing (HMI)", "Karen Wareing", id="bracketed-hmi"),
         pytest.param("Fiona J Millns", "Fiona J Millns", id="middle-initial"),
+        pytest.param("Marie de Souza HMI", "Marie de Souza", id="surname-particle"),
     ],
 )
 def test_strip_titles(printed, name):
@@ -58,6 +59,7 @@ def test_strip_titles_rejects_what_is_not_a_name(printed):
         ),
         pytest.param("Lead inspector: Nicola Bennett\nHer Majesty’s Inspector\n", "Nicola Bennett", id="title-on-next-line"),
         pytest.param("Reporting inspector Helen Cawston HMI\n", "Helen Cawston", id="reporting-no-colon"),
+        pytest.param("The inspection team\nLead inspector:\nKaren Wareing HMI\n", "Karen Wareing", id="name-on-next-line"),
         pytest.param("Reporting inspector: Mr Jean-Pierre Kirkland\n", "Jean-Pierre Kirkland", id="reporting-honorific"),
         pytest.param(
             "Lead inspectors: Rebecca Quested, His Majesty’s Inspector, and Matthew Reed, \nHis Majesty’s Inspector",
