@@ -48,6 +48,12 @@ def test_jtai_themed_title_naming_no_area_takes_the_area_from_the_opening():
     assert jtai.provider_from_title(printed) is None
 
 
+def test_jtai_theme_saying_in_is_not_an_area():
+    printed = "Joint targeted area inspection of the multi-agency response to children in need of help"
+    opening = "This letter outlines our findings about the work of individual agencies in Wigan."
+    assert jtai.provider_from_title(printed, opening) == "Wigan"
+
+
 @pytest.mark.parametrize(
     ("sentence", "outcome"),
     [
