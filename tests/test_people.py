@@ -29,6 +29,8 @@ from extract.text.people import labelled_lead_inspector, letter_signatory, strip
         pytest.param("Karen Wareing (HMI)", "Karen Wareing", id="bracketed-hmi"),
         pytest.param("Fiona J Millns", "Fiona J Millns", id="middle-initial"),
         pytest.param("Marie de Souza HMI", "Marie de Souza", id="surname-particle"),
+        pytest.param("Jane Smith Social Care Regulatory Inspector", "Jane Smith", id="regulatory-inspector"),
+        pytest.param("Tracey Ledder, Her Majesty’s Inspector (HMI)", "Tracey Ledder", id="title-and-abbreviation"),
     ],
 )
 def test_strip_titles(printed, name):

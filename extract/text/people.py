@@ -34,6 +34,7 @@ TITLES: tuple[str, ...] = (
     r"SHMI",
     r"Ofsted\s+Inspector",
     r"Additional\s+Inspector",
+    r"(?:Senior\s+)?Social\s+Care\s+Regulatory\s+Inspector",
     r"(?:Deputy\s+)?(?:lead|reporting|team)\s+inspector",
     r"Ofsted",
     r"\((?:S?HMI|AI)\)",
