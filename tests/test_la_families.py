@@ -14,7 +14,10 @@ from extract.families import la_ilacs, la_lscb_review, la_sif
 from extract.families.la_common import first_report, provider_from_title
 from extract.pdf_text import Document
 from tests.factories import make_report
+from transform.frames import reports_to_frames
 from transform.validate import validate_report
+from warehouse.load import load_batch
+from warehouse.snapshot import reading
 
 SIF_TABLE = """1. Children who need help and protection Inadequate
 2. Children looked after and achieving 
@@ -149,11 +152,16 @@ def test_a_sif_report_naming_its_lscb_review_stays_a_sif_report():
     assert classify(Document((page_1,))) is la_sif
 
 
-def test_an_lscb_review_loads_with_its_one_area():
+def test_an_lscb_review_loads_with_its_one_area(tmp_path):
     report = make_report(
         "Hertfordshire", kind="lscb-review", framework="lscb-review", grades={"lscb": "requires_improvement"}
     )
     validate_report(report)
+    load_batch(tmp_path / "w.duckdb", reports_to_frames([(report, None)]))
+    with reading(tmp_path / "w.duckdb") as con:
+        query = "SELECT r.kind, j.area, j.grade FROM reports r JOIN judgements j USING (report_id)"
+        loaded = con.execute(query).fetchall()
+    assert loaded == [("lscb-review", "lscb", "requires_improvement")]
 
 
 ILACS_2023_REORDERED = """Inspection of Hertfordshire County Council children’s services
@@ -210,11 +218,19 @@ def test_ilacs_page_one_prose_recalling_a_grade_next_to_its_label_above_the_tabl
     ("page", "provider"),
     [
         pytest.param("1\nBirmingham\nRe-inspection of services for children\n", "Birmingham", id="re-inspection"),
-        pytest.param("1\nSurrey County Council\nReinspection of services for children\n", "Surrey County Council", id="reinspection"),
-        pytest.param("Hertfordshire\nReview of the effectiveness of the Local Safeguarding Children Board\n", "Hertfordshire", id="lscb-review"),
         pytest.param(
-            "1\nBirmingham re-inspected services for children in need of help and protection, children looked after and "
-            "care leavers between 12 September and 6 October 2016 and found them to be inadequate\n",
+            "1\nSurrey County Council\nReinspection of services for children\n",
+            "Surrey County Council",
+            id="reinspection",
+        ),
+        pytest.param(
+            "Hertfordshire\nReview of the effectiveness of the Local Safeguarding Children Board\n",
+            "Hertfordshire",
+            id="lscb-review",
+        ),
+        pytest.param(
+            "1\nBirmingham re-inspected services for children in need of help and protection, children looked after "
+            "and care leavers between 12 September and 6 October 2016 and found them to be inadequate\n",
             None,
             id="paragraph-is-no-name",
         ),

@@ -118,12 +118,14 @@ def test_area_send_next_inspection(text, timing):
             id="title-wrapped",
         ),
         pytest.param(
-            "Dear Andrew\nFocused visit to Slough Children First \nThis letter summarises the findings of a focused visit "
-            "to Slough children’s services on \n18 January 2022.",
+            "Dear Andrew\nFocused visit to Slough Children First \nThis letter summarises the findings of a focused "
+            "visit to Slough children’s services on \n18 January 2022.",
             "Slough Children First",
             id="no-childrens-services-in-title",
         ),
-        pytest.param("Focused visit to Trafford Council’s children’s services\n", "Trafford Council", id="possessive"),
+        pytest.param(
+            "Focused visit to Trafford Council’s children’s services\n", "Trafford Council", id="possessive"
+        ),
     ],
 )
 def test_focused_visit_provider_from_title(page, provider):
