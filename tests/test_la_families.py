@@ -107,21 +107,41 @@ LSCB_PILOT_PAGES = (
 )
 
 
-def test_sif_followed_by_a_joint_lscb_review_whose_page_numbers_restart():
-    sif_pages = (SIF_REINSPECTION_PAGE_1, "2\nExecutive summary\n", SIF_TEAM_PAGE)
-    document = Document(sif_pages + LSCB_PILOT_PAGES)
-    assert first_report(document).pages == sif_pages
+SIF_PAGES = (
+    SIF_REINSPECTION_PAGE_1,
+    "2\nExecutive summary\n",
+    "3\nSummary for children and young people\n",
+    SIF_TEAM_PAGE.replace("3\n", "4\n", 1),
+)
+# The same review with a cover page of its own, printing no dates: only its page numbers tell it begins.
+LSCB_PILOT_WITH_COVER = ("1\nJoint review of the Local Safeguarding Children Board\nWarwickshire\n",) + tuple(
+    page.replace("1\n", "2\n", 1).replace("2\nLeadership", "3\nLeadership") for page in LSCB_PILOT_PAGES
+)
+
+
+@pytest.mark.parametrize(
+    "review", [pytest.param(LSCB_PILOT_PAGES, id="title-block"), pytest.param(LSCB_PILOT_WITH_COVER, id="cover")]
+)
+def test_sif_followed_by_a_joint_lscb_review_whose_page_numbers_restart(review):
+    document = Document(SIF_PAGES + review)
+    assert first_report(document).pages == SIF_PAGES
     report = la_sif.parse(document)
     grades = {j.area: (j.grade, j.page) for j in report.judgements}
     # The review's own leadership heading is not read as the SIF's: no conflict, the SIF's grade stands.
     assert grades["leadership_management_governance"] == ("inadequate", 1)
-    assert grades["lscb"] == ("good", 4)
+    assert grades["lscb"][0] == "good"
     assert (report.inspection_start, report.inspection_end) == (date(2016, 9, 12), date(2016, 10, 6))
     assert report.lead_inspector == "Fiona J Millns"
 
 
 def test_first_report_is_the_whole_file_when_nothing_restarts():
-    document = Document((SIF_REINSPECTION_PAGE_1, "2\nExecutive summary\n", SIF_TEAM_PAGE))
+    document = Document(SIF_PAGES)
+    assert first_report(document) is document
+
+
+def test_a_cover_page_before_the_title_page_is_no_second_report():
+    cover = "Inspection dates: 12 September 2016 to 6 October 2016\nBirmingham\n"
+    document = Document((cover, *SIF_PAGES))
     assert first_report(document) is document
 
 
