@@ -5,7 +5,8 @@ from __future__ import annotations
 from types import ModuleType
 
 from extract.exceptions import Unrecognised
-from extract.families import area_send, focused_visit, joint_area_review, jtai, la_ilacs, la_lscb_review, la_pre2014, la_sif
+from extract.families import area_send, focused_visit, joint_area_review, jtai
+from extract.families import la_ilacs, la_lscb_review, la_pre2014, la_sif
 from extract.families import school_2001, school_2009, school_2012, school_2015, school_monitoring
 from extract.pdf_text import Document
 

@@ -191,6 +191,12 @@ SENTENCES = [
         D(2018, 7, 5),
         id="focused-visit-2018-took-place",
     ),
+    pytest.param(
+        "Her Majesty’s Inspectors carried out a focused visit to Sefton children’s services\non 4 and 5 July 2018.",
+        D(2018, 7, 4),
+        D(2018, 7, 5),
+        id="focused-visit-2018-carried-out",
+    ),
 ]
 
 

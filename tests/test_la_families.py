@@ -14,7 +14,10 @@ from extract.families import la_ilacs, la_lscb_review, la_sif
 from extract.families.la_common import first_report, provider_from_title
 from extract.pdf_text import Document
 from tests.factories import make_report
+from transform.frames import reports_to_frames
 from transform.validate import validate_report
+from warehouse.load import load_batch
+from warehouse.snapshot import reading
 
 SIF_TABLE = """1. Children who need help and protection Inadequate
 2. Children looked after and achieving 
@@ -104,21 +107,41 @@ LSCB_PILOT_PAGES = (
 )
 
 
-def test_sif_followed_by_a_joint_lscb_review_whose_page_numbers_restart():
-    sif_pages = (SIF_REINSPECTION_PAGE_1, "2\nExecutive summary\n", SIF_TEAM_PAGE)
-    document = Document(sif_pages + LSCB_PILOT_PAGES)
-    assert first_report(document).pages == sif_pages
+SIF_PAGES = (
+    SIF_REINSPECTION_PAGE_1,
+    "2\nExecutive summary\n",
+    "3\nSummary for children and young people\n",
+    SIF_TEAM_PAGE.replace("3\n", "4\n", 1),
+)
+# The same review with a cover page of its own, printing no dates: only its page numbers tell it begins.
+LSCB_PILOT_WITH_COVER = ("1\nJoint review of the Local Safeguarding Children Board\nWarwickshire\n",) + tuple(
+    page.replace("1\n", "2\n", 1).replace("2\nLeadership", "3\nLeadership") for page in LSCB_PILOT_PAGES
+)
+
+
+@pytest.mark.parametrize(
+    "review", [pytest.param(LSCB_PILOT_PAGES, id="title-block"), pytest.param(LSCB_PILOT_WITH_COVER, id="cover")]
+)
+def test_sif_followed_by_a_joint_lscb_review_whose_page_numbers_restart(review):
+    document = Document(SIF_PAGES + review)
+    assert first_report(document).pages == SIF_PAGES
     report = la_sif.parse(document)
     grades = {j.area: (j.grade, j.page) for j in report.judgements}
     # The review's own leadership heading is not read as the SIF's: no conflict, the SIF's grade stands.
     assert grades["leadership_management_governance"] == ("inadequate", 1)
-    assert grades["lscb"] == ("good", 4)
+    assert grades["lscb"][0] == "good"
     assert (report.inspection_start, report.inspection_end) == (date(2016, 9, 12), date(2016, 10, 6))
     assert report.lead_inspector == "Fiona J Millns"
 
 
 def test_first_report_is_the_whole_file_when_nothing_restarts():
-    document = Document((SIF_REINSPECTION_PAGE_1, "2\nExecutive summary\n", SIF_TEAM_PAGE))
+    document = Document(SIF_PAGES)
+    assert first_report(document) is document
+
+
+def test_a_cover_page_before_the_title_page_is_no_second_report():
+    cover = "Inspection dates: 12 September 2016 to 6 October 2016\nBirmingham\n"
+    document = Document((cover, *SIF_PAGES))
     assert first_report(document) is document
 
 
@@ -149,11 +172,16 @@ def test_a_sif_report_naming_its_lscb_review_stays_a_sif_report():
     assert classify(Document((page_1,))) is la_sif
 
 
-def test_an_lscb_review_loads_with_its_one_area():
+def test_an_lscb_review_loads_with_its_one_area(tmp_path):
     report = make_report(
         "Hertfordshire", kind="lscb-review", framework="lscb-review", grades={"lscb": "requires_improvement"}
     )
     validate_report(report)
+    load_batch(tmp_path / "w.duckdb", reports_to_frames([(report, None)]))
+    with reading(tmp_path / "w.duckdb") as con:
+        query = "SELECT r.kind, j.area, j.grade FROM reports r JOIN judgements j USING (report_id)"
+        loaded = con.execute(query).fetchall()
+    assert loaded == [("lscb-review", "lscb", "requires_improvement")]
 
 
 ILACS_2023_REORDERED = """Inspection of Hertfordshire County Council children’s services
@@ -210,11 +238,19 @@ def test_ilacs_page_one_prose_recalling_a_grade_next_to_its_label_above_the_tabl
     ("page", "provider"),
     [
         pytest.param("1\nBirmingham\nRe-inspection of services for children\n", "Birmingham", id="re-inspection"),
-        pytest.param("1\nSurrey County Council\nReinspection of services for children\n", "Surrey County Council", id="reinspection"),
-        pytest.param("Hertfordshire\nReview of the effectiveness of the Local Safeguarding Children Board\n", "Hertfordshire", id="lscb-review"),
         pytest.param(
-            "1\nBirmingham re-inspected services for children in need of help and protection, children looked after and "
-            "care leavers between 12 September and 6 October 2016 and found them to be inadequate\n",
+            "1\nSurrey County Council\nReinspection of services for children\n",
+            "Surrey County Council",
+            id="reinspection",
+        ),
+        pytest.param(
+            "Hertfordshire\nReview of the effectiveness of the Local Safeguarding Children Board\n",
+            "Hertfordshire",
+            id="lscb-review",
+        ),
+        pytest.param(
+            "1\nBirmingham re-inspected services for children in need of help and protection, children looked after "
+            "and care leavers between 12 September and 6 October 2016 and found them to be inadequate\n",
             None,
             id="paragraph-is-no-name",
         ),

@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 GOLDEN = Path(__file__).parent / "golden" / "la_inspections.csv"
-GRADES = {"O": "outstanding", "G": "good", "RI": "requires_improvement", "A": "adequate", "I": "inadequate", "NJ": "not_judged"}
+GRADES = {
+    "O": "outstanding",
+    "G": "good",
+    "RI": "requires_improvement",
+    "A": "adequate",
+    "I": "inadequate",
+    "NJ": "not_judged",
+}
 ROWS = list(csv.DictReader(GOLDEN.open(encoding="utf-8")))
 
 

@@ -48,6 +48,12 @@ def test_jtai_themed_title_naming_no_area_takes_the_area_from_the_opening():
     assert jtai.provider_from_title(printed) is None
 
 
+def test_jtai_theme_saying_in_is_not_an_area():
+    printed = "Joint targeted area inspection of the multi-agency response to children in need of help"
+    opening = "This letter outlines our findings about the work of individual agencies in Wigan."
+    assert jtai.provider_from_title(printed, opening) == "Wigan"
+
+
 @pytest.mark.parametrize(
     ("sentence", "outcome"),
     [
@@ -112,12 +118,14 @@ def test_area_send_next_inspection(text, timing):
             id="title-wrapped",
         ),
         pytest.param(
-            "Dear Andrew\nFocused visit to Slough Children First \nThis letter summarises the findings of a focused visit "
-            "to Slough children’s services on \n18 January 2022.",
+            "Dear Andrew\nFocused visit to Slough Children First \nThis letter summarises the findings of a focused "
+            "visit to Slough children’s services on \n18 January 2022.",
             "Slough Children First",
             id="no-childrens-services-in-title",
         ),
-        pytest.param("Focused visit to Trafford Council’s children’s services\n", "Trafford Council", id="possessive"),
+        pytest.param(
+            "Focused visit to Trafford Council’s children’s services\n", "Trafford Council", id="possessive"
+        ),
     ],
 )
 def test_focused_visit_provider_from_title(page, provider):

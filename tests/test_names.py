@@ -11,9 +11,17 @@ from extract.text.names import provider_name
     ("printed", "name"),
     [
         pytest.param("Leeds", "Leeds", id="one-word"),
-        pytest.param("the Royal Borough of \nWindsor and Maidenhead", "the Royal Borough of Windsor and Maidenhead", id="wrapped"),
+        pytest.param(
+            "the Royal Borough of \nWindsor and Maidenhead",
+            "the Royal Borough of Windsor and Maidenhead",
+            id="wrapped",
+        ),
         pytest.param("Trafford Council’s", "Trafford Council", id="possessive"),
-        pytest.param("City of Bradford Metropolitan District Council ", "City of Bradford Metropolitan District Council", id="long-name"),
+        pytest.param(
+            "City of Bradford Metropolitan District Council ",
+            "City of Bradford Metropolitan District Council",
+            id="long",
+        ),
         pytest.param("St Helens", "St Helens", id="ends-in-s"),
     ],
 )

@@ -28,6 +28,9 @@ from extract.text.people import labelled_lead_inspector, letter_signatory, strip
         pytest.param("  Shabana Warne  ", "Shabana Warne", id="trailing-space"),
         pytest.param("Karen Wareing (HMI)", "Karen Wareing", id="bracketed-hmi"),
         pytest.param("Fiona J Millns", "Fiona J Millns", id="middle-initial"),
+        pytest.param("Marie de Souza HMI", "Marie de Souza", id="surname-particle"),
+        pytest.param("Jane Smith Social Care Regulatory Inspector", "Jane Smith", id="regulatory-inspector"),
+        pytest.param("Tracey Ledder, Her Majesty’s Inspector (HMI)", "Tracey Ledder", id="title-and-abbreviation"),
     ],
 )
 def test_strip_titles(printed, name):
@@ -58,6 +61,9 @@ def test_strip_titles_rejects_what_is_not_a_name(printed):
         ),
         pytest.param("Lead inspector: Nicola Bennett\nHer Majesty’s Inspector\n", "Nicola Bennett", id="title-on-next-line"),
         pytest.param("Reporting inspector Helen Cawston HMI\n", "Helen Cawston", id="reporting-no-colon"),
+        pytest.param(
+            "The inspection team\nLead inspector:\nKaren Wareing HMI\n", "Karen Wareing", id="name-on-next-line"
+        ),
         pytest.param("Reporting inspector: Mr Jean-Pierre Kirkland\n", "Jean-Pierre Kirkland", id="reporting-honorific"),
         pytest.param(
             "Lead inspectors: Rebecca Quested, His Majesty’s Inspector, and Matthew Reed, \nHis Majesty’s Inspector",
@@ -110,7 +116,11 @@ def test_team_lead_never_takes_a_cqc_lead():
         pytest.param("Yours sincerely \nShabana Warne \nHis Majesty’s Inspector", "Shabana Warne", id="trailing-spaces"),
         pytest.param("Yours sincerely,\nTom Anthony\nHer Majesty’s Inspector", "Tom Anthony", id="comma"),
         pytest.param("Yours sincerely\nOfsted Care Quality Commission\nEleanor Schooling\n", "Eleanor Schooling", id="organisations-first"),
-        pytest.param("next inspection or visit.\nYour sincerely\nAmanda Maxwell \nHer Majesty’s Inspector", "Amanda Maxwell", id="your-typo"),
+        pytest.param(
+            "next inspection or visit.\nYour sincerely\nAmanda Maxwell \nHer Majesty’s Inspector",
+            "Amanda Maxwell",
+            id="your-typo",
+        ),
     ],
 )
 def test_letter_signatory(text, name):
@@ -125,13 +135,14 @@ def test_letter_signatory_none_without_sign_off():
     ("text", "name"),
     [
         pytest.param(
-            "children’s services on 11 December 2018. The inspectors were Brenda McInerney,\nHer Majesty’s Inspector, "
-            "and Nick Stacey, Her Majesty’s Inspector.",
+            "children’s services on 11 December 2018. The inspectors were Brenda McInerney,\n"
+            "Her Majesty’s Inspector, and Nick Stacey, Her Majesty’s Inspector.",
             "Brenda McInerney",
             id="the-inspectors-were",
         ),
         pytest.param(
-            "on 26 and 27 January 2022. Her Majesty’s Inspectors for this visit \nwere Victoria Horsefield and Julie Knight.",
+            "on 26 and 27 January 2022. Her Majesty’s Inspectors for this visit \n"
+            "were Victoria Horsefield and Julie Knight.",
             "Victoria Horsefield",
             id="for-this-visit-were",
         ),

@@ -35,8 +35,8 @@ IMPROVE_QUOTES = QuoteSource(IMPROVE_HEADINGS, QuoteRule(limit=3, per_passage=1,
 FINDINGS_QUOTES = QuoteSource(FINDINGS_HEADINGS, QuoteRule(limit=3, per_passage=1))
 
 # "Focused visit to the London Borough of Waltham Forest children’s services", "Focused visit to Bradford local
-# authority children’s services", "Focused visit to Trafford Council’s children’s services"; the title may wrap onto
-# a second line, but never into the opening sentence ("Focused visit to Slough Children First" then "This letter").
+# authority children’s services", "Focused visit to Trafford Council’s children’s services"; the title may wrap
+# onto a second line, but never into the opening sentence ("Focused visit to Slough Children First", "This letter").
 _TITLE_LINE = r"[^\n]+?"
 _TITLE_WRAP = r"(?:\n(?![ \t]*(?:This|The|Her|His|Dear|Inspectors?)\b)[^\n]+?)?"
 TITLE = re.compile(

@@ -58,7 +58,10 @@ TITLE_START = re.compile(r"^\s*Joint\s+targeted\s+area\s+inspection\s+of\b", re.
 # The title runs until the opening sentence ("Between ...", "This letter ...").
 TITLE_END = re.compile(r"^\s*(?:Between|This\s+letter|This\s+inspection|Dear)\b", re.IGNORECASE)
 # "... of the multi-agency response to sexual abuse in the family in Cornwall": the area follows the last "in".
-TITLE_WITH_THEME = re.compile(r"of\s+the\s+multi-agency\s+response\s+to\s+.+\s+in\s+(?:the\s+)?(?P<provider>.+)$", re.I)
+# The area is a proper name: "in need" inside a theme is not an area.
+TITLE_WITH_THEME = re.compile(
+    r"of\s+the\s+multi-agency\s+response\s+to\s+.+\s+in\s+(?:the\s+)?(?P<provider>(?-i:[A-Z]).+)$", re.I
+)
 TITLE_NAMING_AREA = re.compile(r"inspection\s+of\s+(?:the\s+)?(?P<provider>.+)$", re.IGNORECASE)
 # A themed title may name no area at all ("... of the multi-agency response to child sexual exploitation, ...
 # and children missing from home, care or education"): the opening names it instead ("This letter ... outlines our

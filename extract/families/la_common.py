@@ -27,6 +27,8 @@ TABLE_CONTINUATION_CHARS = 200
 PRINTED_PAGE_NUMBER = re.compile(r"\A\s*(?P<number>\d{1,3})[ \t]*\n")
 NEW_TITLE_BLOCK = re.compile(r"\bInspection\s+dates?\s*:?\s*\d", re.IGNORECASE)
 TITLE_BLOCK_CHARS = 600
+# A report is never shorter than this: a cover page or a contents page before the title page is no second report.
+MIN_REPORT_PAGES = 4
 
 
 def first_report(document: Document) -> Document:
@@ -36,7 +38,7 @@ def first_report(document: Document) -> Document:
         printed = PRINTED_PAGE_NUMBER.match(text)
         number = int(printed.group("number")) if printed else None
         restarts = number == 1 and previous_number is not None and previous_number > 1
-        if index > 0 and (restarts or NEW_TITLE_BLOCK.search(text[:TITLE_BLOCK_CHARS])):
+        if index >= MIN_REPORT_PAGES and (restarts or NEW_TITLE_BLOCK.search(text[:TITLE_BLOCK_CHARS])):
             return Document(document.pages[:index])
         previous_number = number if number is not None else previous_number
     return document

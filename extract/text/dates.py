@@ -168,8 +168,10 @@ INSPECTION_DATE_CUES: tuple[str, ...] = (
     r"\bFollowing\s+(?:my|our|the)\s+visit\s+to\s+[^.]{0,120}?\bon\s+",
     r"\bInspectors\s+carried\s+out\s+the\s+first\s+part\s+of\s+this\s+inspection\s+between\s+",
     # Letters whose visit dates are a sentence of their own: "Her Majesty’s Inspectors visited Sefton children’s
-    # services on 4 and 5 July 2018", "The visit took place between 4 July and 5 July 2018".
-    r"\b(?:visited|visit\s+took\s+place)\b[^.]{0,200}?\b(?:on|between|from)\s+",
+    # services on 4 and 5 July 2018", "The visit took place between 4 July and 5 July 2018", "Inspectors carried
+    # out a focused visit to Sefton on 4 and 5 July 2018".
+    r"\b(?:visited|visit\s+took\s+place|carried\s+out\s+(?:a|the)\s+[^.]{0,40}?\bvisit)\b[^.]{0,200}?"
+    r"\b(?:on|between|from)\s+",
 )
 _CUES = tuple(
     re.compile(f"{cue}(?P<phrase>{DATE_PHRASE})", re.IGNORECASE | re.MULTILINE) for cue in INSPECTION_DATE_CUES

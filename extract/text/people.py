@@ -16,7 +16,9 @@ _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿ’'\\-"
 _NAME_WORD = rf"(?:[{_UPPER}][{_LETTERS}]*[a-zß-öø-ÿ][{_LETTERS}]*|\([{_UPPER}][{_LETTERS}]+\))"
 # A middle initial after the first name, as printed in some team lists ("Fiona J Millns").
 _INITIAL = rf"[{_UPPER}]\.?"
-NAME = rf"{_NAME_WORD}(?:[ \t]+{_INITIAL})?(?:[ \t]+{_NAME_WORD}){{1,3}}"
+# Lower-case particles inside a surname ("Marie de Souza", "Anke van der Berg").
+_PARTICLE = r"(?:de|da|di|du|del|della|dos|van|von|der|den|ter|le|la|bin|al)"
+NAME = rf"{_NAME_WORD}(?:[ \t]+{_INITIAL})?(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
 NAME_RE = re.compile(rf"^{NAME}$")
 # Words that make a signature line an organisation ("Ofsted Care Quality Commission"), not a person.
 ORGANISATION_WORDS = frozenset(
@@ -32,6 +34,7 @@ TITLES: tuple[str, ...] = (
     r"SHMI",
     r"Ofsted\s+Inspector",
     r"Additional\s+Inspector",
+    r"(?:Senior\s+)?Social\s+Care\s+Regulatory\s+Inspector",
     r"(?:Deputy\s+)?(?:lead|reporting|team)\s+inspector",
     r"Ofsted",
     r"\((?:S?HMI|AI)\)",
@@ -41,8 +44,10 @@ _HONORIFIC_HEAD = re.compile(rf"^(?:{'|'.join(HONORIFICS)})\.?\s+")
 
 # "Lead inspector: Catherine Heron, ...", "Reporting inspector Helen Cawston HMI", "Lead inspectors: A, and B"
 LEAD_LABELS: tuple[str, ...] = (r"Lead\s+inspectors?", r"Reporting\s+inspector")
+# The name may stand on the label's line or, when the label ends its line, on the next.
 _LABELLED = re.compile(
-    rf"^[ \t]*(?<!Deputy )(?:{'|'.join(LEAD_LABELS)})[ \t]*:?[ \t]*(?P<rest>[^\n]+)", re.IGNORECASE | re.MULTILINE
+    rf"^[ \t]*(?<!Deputy )(?:{'|'.join(LEAD_LABELS)})[ \t]*:?[ \t]*(?P<rest>[^\n]*)(?:\n[ \t]*(?P<next>[^\n]+))?",
+    re.IGNORECASE | re.MULTILINE,
 )
 # A team list line naming its lead: "Seamus Murphy, lead inspector Her Majesty’s Inspector",
 # "Dave Gilkerson HMI, Ofsted Lead inspector David Roberts, CQC Lead inspector" (the Ofsted column comes first;
@@ -73,7 +78,8 @@ def strip_titles(text: str) -> str | None:
 def labelled_lead_inspector(text: str) -> str | None:
     """The name after the first 'Lead inspector' or 'Reporting inspector' label (the first of joint leads)."""
     for match in _LABELLED.finditer(text):
-        name = strip_titles(match.group("rest").split(",")[0])
+        rest = match.group("rest").strip() or (match.group("next") or "")
+        name = strip_titles(rest.split(",")[0])
         if name:
             return name
     return None
