@@ -31,6 +31,14 @@ LEEDS, BROMLEY, BRISTOL = "80481", "80490", "80441"
         pytest.param("City of London", "80450", id="city-of-london-keeps-london"),
         pytest.param("Durham County Council", "80465", id="durham"),
         pytest.param("Bedford Borough", "80428", id="borough-in-name"),
+        pytest.param("Trafford Council’s", "80573", id="possessive-curly-apostrophe"),
+        pytest.param("St Helen's", "80560", id="apostrophe-that-is-not-a-possessive"),
+        pytest.param("the Royal Borough of Windsor and Maidenhead", "80546", id="the-royal-borough"),
+        pytest.param("City of Doncaster Council", "80462", id="city-of-prefix"),
+        pytest.param("Bournemouth Borough Council", "2532287", id="predecessor-of-bcp"),
+        pytest.param("Dorset County Council", "2532283", id="predecessor-of-dorset-council"),
+        pytest.param("Kent County Council children", "80476", id="starts-with-an-authority"),
+        pytest.param("North East Lincolnshire services", "80526", id="longest-leading-entry-wins"),
     ],
 )
 def test_every_spelling_of_an_authority_lands_on_its_urn(printed, urn):
@@ -53,6 +61,14 @@ def test_the_authority_table_has_every_fact_for_every_authority():
 def test_unknown_names_match_nothing():
     assert local_authorities().find_name("Atlantis Council") is None
     assert local_authorities().find_name(None) is None
+
+
+def test_a_name_longer_than_any_authority_name_is_never_matched_by_its_start():
+    """Page-1 text read as a name must not land a report on whichever authority it happens to start with."""
+    title = "Birmingham Re-inspection of services for children in need of help and protection"
+    assert len(title) > local_authorities().longest_name
+    assert local_authorities().find_name(title) is None
+    assert local_authorities().find_name("Birmingham Re-inspection").urn == "80429"
 
 
 def test_a_name_match_gives_the_authority_with_codes_and_region():
