@@ -41,7 +41,7 @@ REPORTS = TableRule(
     ("report_id",),
     "by parser_version: a new report is inserted; a newer parser_version, or the same version with different "
     "content (content_hash) or new provenance, replaces the row; an older parser_version, or the same content, "
-    "changes nothing. Provenance (source_url, file_id, published) is sticky: a load without it never erases it",
+    "changes nothing. Provenance (source_url, file_id, published, site_label, site_inspection_date) is sticky: a load without it never erases it",
 )
 JUDGEMENTS = TableRule("judgements", ("report_id", "area"), "replaced together with their report")
 QUOTATIONS = TableRule("quotations", ("report_id", "seq"), "replaced together with their report")
@@ -79,7 +79,7 @@ def load_frames(con: duckdb.DuckDBPyConnection, frames: Frames) -> LoadResult:
         check_key(rule, getattr(frames, rule.table))
     stage(con, frames)
     stored = con.execute(
-        "SELECT r.report_id, r.parser_version, r.content_hash, r.source_url, r.file_id, r.published "
+        f"SELECT {', '.join(f'r.{name}' for name in ('report_id', 'parser_version', 'content_hash', *PROVENANCE_COLUMNS))} "
         "FROM reports AS r JOIN stage_reports USING (report_id)"
     ).df()
     actions = plan_reports(frames.reports, stored)
