@@ -6,8 +6,9 @@ and matched against the project's own table of English local authorities, `local
 ONS code, DfE LA code, region, aliases). A name that matches no entry whole may still start with one ("Leeds
 local authority children's services"); the longest entry it starts with wins, but only for a name no longer
 than the longest name in the table: a longer one is a title or a sentence read by mistake, and guessing from
-it would put a report on the wrong authority. A URN given by the site (Provenance) or printed in the report
-wins over a name match.
+it would put a report on the wrong authority. When the name read matches nothing, the report's title (page 1's
+first line, "Birmingham City Council" on most) is tried the same way. A URN given by the site (Provenance) or
+printed in the report wins over a name match.
 """
 
 from __future__ import annotations
@@ -144,7 +145,8 @@ def authority_to_provider(authority: Authority) -> Provider:
 
 
 def match_provider(report: Report, provenance: Provenance | None, authorities: Authorities) -> ProviderMatch:
-    """The provider of a report: the site's URN, else the printed URN, else the authority its name matches."""
+    """The provider of a report: the site's URN, else the printed URN, else the authority its name (or else its
+    title) matches."""
     printed_name = report.provider or (provenance.provider_name if provenance else None)
     given_urn = (provenance.urn if provenance else None) or report.urn
     if report.kind in SCHOOL_KINDS:
@@ -152,7 +154,8 @@ def match_provider(report: Report, provenance: Provenance | None, authorities: A
             return ProviderMatch(None, (Flag.PROVIDER_UNMATCHED,))
         return ProviderMatch(Provider(urn=given_urn, name=printed_name, provider_type=SCHOOL))
 
-    named = authorities.find_name(printed_name)
+    # The title (page 1's first line) names the authority on most reports: it answers when the name read does not.
+    named = authorities.find_name(printed_name) or authorities.find_name(report.first_line)
     if not given_urn:
         if named is None:
             return ProviderMatch(None, (Flag.PROVIDER_UNMATCHED,))

@@ -1,4 +1,5 @@
 import csv
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -6,7 +7,7 @@ import pytest
 from extract.records import Provenance
 from tests.factories import make_report
 from transform.flags import Flag
-from transform.providers import SCHOOL, local_authorities, match_provider, normalise_name
+from transform.providers import SCHOOL, ProviderMatch, local_authorities, match_provider, normalise_name
 
 LEEDS, BROMLEY, BRISTOL = "80481", "80490", "80441"
 
@@ -97,6 +98,14 @@ def test_an_unmatched_authority_has_no_provider_and_a_flag():
     match = match_provider(make_report("Atlantis Council"), None, local_authorities())
     assert match.provider is None
     assert match.flags == (Flag.PROVIDER_UNMATCHED,)
+
+
+def test_when_the_name_read_matches_nothing_the_title_line_names_the_authority():
+    garbled = "Coventry City Council Re-inspection of services for children in need of help and protection"
+    report = replace(make_report(garbled), first_line="Coventry City Council")
+    assert match_provider(report, None, local_authorities()).provider.urn == "80456"
+    untitled = replace(make_report(garbled), first_line="Ofsted")
+    assert match_provider(untitled, None, local_authorities()) == ProviderMatch(None, (Flag.PROVIDER_UNMATCHED,))
 
 
 def test_a_school_is_its_own_provider_keyed_by_its_printed_urn():
