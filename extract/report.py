@@ -19,7 +19,9 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
         family = classify(document)
         parsed = family.parse(document)
     except ExtractionError as exc:
-        return Report(path=path, sha256=sha256, status=exc.status, error=f"{path}: {exc}", **known_without_parsing(document))
+        return Report(
+            path=path, sha256=sha256, status=exc.status, error=f"{path}: {exc}", **known_without_parsing(document)
+        )
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a folder
         return Report(
             path=path,

@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the DuckDB warehouse (OFSTED_DB, default ./data/ofsted.duckdb), batch by batch, as a Prefect flow. "
         "Works offline: the quickest way to a warehouse. Files are hashed first: one already loaded by this "
         "parser version is not read again, so running it again is quick and changes nothing unless a file or "
-        "the parser changed (`ofsted reparse` re-reads what is loaded without the files' folder). Every file gets a row in `reports`, read or not; files that could not be read are "
+        "the parser changed (`ofsted reparse` re-reads what is loaded without the files' folder). Every file "
+        "gets a row in `reports`, read or not; files that could not be read are "
         "listed at the end and in the `failures` table. Analysts can keep querying the warehouse while it runs. "
         "Exit code 0 when every file was read, 1 when any was not.",
         epilog='Then: ofsted sql "SELECT * FROM v_latest_judgements WHERE area = \'overall_effectiveness\'"',

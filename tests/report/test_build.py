@@ -221,7 +221,8 @@ def test_reports_no_parser_reads_are_counted_by_provider_type_and_provider(tmp_p
     page = build_report(db, tmp_path / "out").read_text(encoding="utf-8")
     section = page[page.index('<section id="unread">'):]
     section = section[: section.index("</section>")]
-    rows = re.findall(r'<tr data-provider-type="([^"]+)"(?: data-urn="([^"]+)")?>.*?<td class="count">(\d+)</td>',
-                      section, re.S)
+    row = re.compile(r'<tr data-provider-type="([^"]+)"(?: data-urn="([^"]+)")?>.*?<td class="count">(\d+)</td>',
+                     re.S)
+    rows = row.findall(section)
     assert rows == [("childrens-home", "2500000", "2"), ("unknown", "", "1")]
     assert "Little Acorns" in section and "1 May 2024" in section
