@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract.batch import default_workers, expand_paths  # noqa: E402
-from flows.ingest import Steps, ingest  # noqa: E402
+from flows.ingest import Plan, Steps, ingest  # noqa: E402
 from flows.reparse import reparse  # noqa: E402
 
 
@@ -31,8 +31,8 @@ def timed(function, *args, **kwargs):
     return result, time.perf_counter() - start
 
 
-def every_file(files: list[str], db: Path) -> list[str]:
-    return list(files)
+def every_file(files: list[str], db: Path) -> Plan:
+    return Plan(list(files))
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ from transform.frames import Frames, reports_to_frames
 from warehouse.load import LoadResult, load_frames, version_key
 from warehouse.runs import FAILED, RunCounts, finish_run, record_failure, resolve_failures, start_run
 from warehouse.snapshot import reading, writing
-from warehouse.state import loaded_versions
+from warehouse.state import loaded_versions, unread_errors
 
 FLOW_NAME = "ingest"
 EXTRACT_STAGE = "extract"
@@ -44,19 +44,28 @@ def file_sha256(path: str) -> str | None:
     return digest.hexdigest()
 
 
-def files_to_extract(files: list[str], db: Path) -> list[str]:
-    """The files the warehouse lacks, or holds only from an older parser; the rest would load unchanged."""
+@dataclass(frozen=True)
+class Plan:
+    extract: list[str]  # files the warehouse lacks, or holds only from an older parser
+    skipped_unread: list[str] = field(default_factory=list)  # errors of skipped files that gave no judgements
+
+
+def files_to_extract(files: list[str], db: Path) -> Plan:
+    """The files to extract; the rest are loaded already by this parser (or a newer one) and would load unchanged."""
     if not db.exists():
-        return list(files)
+        return Plan(list(files))
     with reading(db) as con:
-        versions = loaded_versions(con)
+        versions, unread = loaded_versions(con), unread_errors(con)
     current = version_key(PARSER_VERSION)
-    wanted = []
+    wanted, skipped_unread = [], []
     for path in files:
-        loaded = versions.get(file_sha256(path))
+        sha256 = file_sha256(path)
+        loaded = versions.get(sha256)
         if loaded is None or version_key(loaded) < current:
             wanted.append(path)
-    return wanted
+        elif sha256 in unread:
+            skipped_unread.append(unread[sha256])
+    return Plan(wanted, skipped_unread)
 
 
 def extract_batch(files: list[str], workers: int) -> list[Report]:
@@ -84,7 +93,7 @@ def load_batch(db: Path, frames: Frames, run_id: str) -> LoadResult:
 class Steps:
     """Which files to read, then the three steps of a batch; the flow swaps in Prefect tasks wrapping them."""
 
-    plan: Callable[[list[str], Path], list[str]] = files_to_extract
+    plan: Callable[[list[str], Path], Plan] = files_to_extract
     extract: Callable[[list[str], int], list[Report]] = extract_batch
     transform: Callable[[list[Report]], Frames] = transform_batch
     load: Callable[[Path, Frames, str], LoadResult] = load_batch
@@ -154,13 +163,15 @@ def ingest(
     files = [str(f) for f in files]
     workers = workers or default_workers()
     started = time.monotonic()
-    wanted = steps.plan(files, db)
+    plan = steps.plan(files, db)
     with writing(db) as con:
         run_id = start_run(con, FLOW_NAME, detail=f"{len(files)} files", run_id=run_id)
     summary = IngestSummary(run_id=run_id, db=db)
-    summary.skipped = len(files) - len(wanted)
+    summary.skipped = len(files) - len(plan.extract)
     summary.files = summary.unchanged = summary.skipped
-    batches = batches_of(wanted, batch_size)
+    # A file not read last time is still not read (same bytes, same parser): it counts as not read again.
+    summary.not_read += plan.skipped_unread
+    batches = batches_of(plan.extract, batch_size)
     try:
         for batch in batches:
             reports = steps.extract(batch, workers)

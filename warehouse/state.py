@@ -2,6 +2,7 @@
 
 - `fingerprint(con)`: row count and content hash of every data table: equal fingerprints, equal contents.
 - `loaded_versions(con)`: parser_version of every loaded report, to decide what to re-extract.
+- `unread_errors(con)`: why each loaded file that gave no judgements was not read, so a skipped file still counts.
 - `known_file_ids(con)`: Ofsted file ids already loaded, so a nightly run downloads only new files.
 - `reparse_targets(con, ...)`: the reports `ofsted reparse` reads again, with where their file came from.
 - `report_states(con, ids)`: status, provider, grades and quotations of reports, to tell what a reparse changed.
@@ -46,6 +47,11 @@ def fingerprint(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...] = DATA_T
 def loaded_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """report_id (the file's sha256) -> parser_version of its loaded rows."""
     return dict(con.execute("SELECT report_id, parser_version FROM reports").fetchall())
+
+
+def unread_errors(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """report_id -> the error (else the status) of every loaded report whose status is not ok."""
+    return dict(con.execute("SELECT report_id, coalesce(error, status) FROM reports WHERE status <> 'ok'").fetchall())
 
 
 def known_file_ids(con: duckdb.DuckDBPyConnection) -> set[str]:

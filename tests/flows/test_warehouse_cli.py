@@ -53,8 +53,10 @@ def test_ingest_twice_changes_nothing(db, error_pages, capsys):
     main(["ingest", str(error_pages), "--without-prefect", "--workers", "1"])
     with reading(db) as con:
         before = fingerprint(con)
-    main(["ingest", str(error_pages), "--without-prefect", "--workers", "1"])
-    assert "0 reports new, 0 updated, 3 unchanged (3 of them not read again" in capsys.readouterr().out
+    assert main(["ingest", str(error_pages), "--without-prefect", "--workers", "1"]) == 1
+    captured = capsys.readouterr()
+    assert "0 reports new, 0 updated, 3 unchanged (3 of them not read again" in captured.out
+    assert f"not read: {error_pages / 'a.pdf'}: the file is an HTML page" in captured.err
     with reading(db) as con:
         assert fingerprint(con) == before
 
