@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from extract.records import Judgement, Status
+from extract.records import PARSER_VERSION, Judgement, Status
 from flows.cli import main
 from flows.ingest import Steps, extract_batch, ingest
 from tests.pdfs import EARLY_YEARS_LINES, text_pdf
@@ -138,3 +138,33 @@ def test_a_newer_parse_is_never_replaced_by_an_older_parser(home, tmp_path, caps
     ingest([str(path)], db, workers=1, steps=Steps(extract=newer))
     assert main(["reparse", "--status", "all", "--db", str(db), "--workers", "1"]) == 0
     assert "0 updated, 0 unchanged, 1 kept" in capsys.readouterr().out
+
+
+def test_a_file_from_the_site_is_read_from_the_raw_store_and_keeps_what_the_site_said(home, tmp_path, capsys):
+    from datetime import date
+
+    from extract.report import extract_path
+    from extract.web.rawstore import RawStore
+    from extract.web.site import ReportLink
+    from flows.settings import RAW_FOLDER
+    from transform.frames import reports_to_frames
+    from warehouse.load import load_batch
+
+    store = RawStore(home / RAW_FOLDER)
+    link = ReportLink(url="http://127.0.0.1:9/v1/file/77", file_id="77", label="Early years inspection report",
+                      published=date(2024, 5, 1), inspection_date=date(2024, 4, 2), urn="2500000",
+                      provider_name="Little Acorns", provider_type="early-years")
+    stored = store.put(text_pdf(), link.file_id)
+    store.put_meta(link.file_id, link.to_dict())
+    db = tmp_path / "w.duckdb"
+    older = replace(extract_path(stored.path), parser_version=OLDER_PARSER)
+    load_batch(db, reports_to_frames([(older, link.provenance())]))
+
+    assert main(["reparse", "--db", str(db), "--workers", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("1 of 1 reports read again: 1 updated")
+    with reading(db) as con:
+        assert con.execute(
+            "SELECT urn, provider_name, provider_type, site_label, site_inspection_date, published, parser_version "
+            "FROM v_unrecognised_reports"
+        ).fetchall() == [("2500000", "Little Acorns", "early-years", "Early years inspection report",
+                          date(2024, 4, 2), date(2024, 5, 1), PARSER_VERSION)]
