@@ -2,7 +2,7 @@
 
 `ingest()` is the plain logic (no Prefect needed); `ingest_flow` runs the same steps as Prefect tasks. Files
 are hashed first: a file whose sha256 the warehouse holds, read by this parser version (or a newer one), is not
-extracted again, so re-ingesting an unchanged folder costs a read of its bytes (bench/ingest.py measures it).
+extracted again, so re-ingesting an unchanged folder costs a read of its bytes (bench/reingest.py measures it).
 Each batch is one atomic write, so an ingest killed part-way keeps every batch it finished, and running it
 again loads only what is missing (a report already loaded with the same content is left exactly as it was).
 """
@@ -27,8 +27,7 @@ FLOW_NAME = "ingest"
 EXTRACT_STAGE = "extract"
 # Big enough that a write (one copy of the warehouse file) is cheap per report, small enough to show progress.
 DEFAULT_BATCH_SIZE = 50
-
-
+# Files are hashed a chunk at a time: hashing a folder never holds a whole PDF in memory.
 HASH_CHUNK_BYTES = 1 << 20
 
 
