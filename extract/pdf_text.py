@@ -25,6 +25,8 @@ COMMON_WORDS = frozenset(
     "school pupils children inspection good".split()
 )
 WORD = re.compile(r"[A-Za-z]+")
+# Enough to name a report (its title line); a page with no line breaks would otherwise give the whole page.
+FIRST_LINE_MAX_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,12 @@ class Document:
 
     def text(self) -> str:
         return "\n".join(self.pages)
+
+    @property
+    def first_line(self) -> str | None:
+        """The first line of text on page 1 (what a report we cannot read says it is)."""
+        line = next((line for line in map(str.strip, self.pages[0].splitlines()) if line and not line.isdigit()), None)
+        return line[:FIRST_LINE_MAX_CHARS] if line else None
 
 
 def bytes_to_document(data: bytes) -> Document:

@@ -82,6 +82,7 @@ class Report:
     quotations: list[Quotation] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     pages: int | None = None
+    first_line: str | None = None  # page 1's first line of text, kept for every file whose text could be read
     parser_version: str = PARSER_VERSION
 
     @property
@@ -126,3 +127,4 @@ class Provenance:
     provider_name: str | None = None
     provider_type: str | None = None
     label: str | None = None  # the site's label for the report, e.g. "Focused visit"
+    inspection_date: date | None = None  # the inspection date the provider page gives for the report

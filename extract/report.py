@@ -7,18 +7,21 @@ from pathlib import Path
 
 from extract.classify import classify
 from extract.exceptions import ExtractionError
-from extract.pdf_text import bytes_to_document
+from extract.pdf_text import Document, bytes_to_document
 from extract.records import Report, Status
 
 
 def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
     sha256 = hashlib.sha256(data).hexdigest()
+    document = None
     try:
         document = bytes_to_document(data)
         family = classify(document)
         parsed = family.parse(document)
     except ExtractionError as exc:
-        return Report(path=path, sha256=sha256, status=exc.status, error=f"{path}: {exc}")
+        return Report(
+            path=path, sha256=sha256, status=exc.status, error=f"{path}: {exc}", **known_without_parsing(document)
+        )
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a folder
         return Report(
             path=path,
@@ -26,8 +29,16 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
             status=Status.ERROR,
             error=f"{path}: the parser failed unexpectedly ({type(exc).__name__}: {exc}); "
             "please open an issue with this file attached",
+            **known_without_parsing(document),
         )
-    return Report(path=path, sha256=sha256, status=Status.OK, pages=document.page_count, **parsed.fields())
+    return Report(path=path, sha256=sha256, status=Status.OK, **known_without_parsing(document), **parsed.fields())
+
+
+def known_without_parsing(document: Document | None) -> dict:
+    """What a file says without a family parser (page count, first line): kept even when no parser reads it."""
+    if document is None:
+        return {}
+    return {"pages": document.page_count, "first_line": document.first_line}
 
 
 def extract_path(path: str | Path) -> Report:

@@ -9,6 +9,7 @@ import sys
 COMMAND_MODULES = (
     "flows.commands.extract",
     "flows.commands.ingest",
+    "flows.commands.reparse",
     "flows.commands.sql",
     "flows.commands.search",
     "flows.commands.export",

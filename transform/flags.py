@@ -28,7 +28,8 @@ class Flag(str, Enum):
 
 FLAG_DESCRIPTIONS: dict[Flag, str] = {
     Flag.PROVIDER_UNMATCHED: "no URN was given and the provider name matches no local authority: urn is NULL, "
-    "so the report feeds no provider view (add an alias to transform/local_authorities.csv)",
+    "so the report feeds no provider view; v_unmatched_reports lists it (add an alias to "
+    "transform/local_authorities.csv, then run ofsted reparse)",
     Flag.PROVIDER_NOT_IN_REFERENCE: "the URN given by the site or the report is not in the project's table of "
     "local authorities, so region and codes are unknown",
     Flag.PROVIDER_NAME_CONFLICT: "the URN given by the site or the report belongs to a different authority "

@@ -32,7 +32,7 @@ PROVIDER_COLUMNS = ("urn", "name", "provider_type", "la_code", "ons_code", "regi
 REPORT_COLUMNS = (
     "report_id", "urn", "kind", "framework", "provider_name", "inspection_start", "inspection_end", "published",
     "lead_inspector", "outcome", "next_inspection", "source_url", "file_id", "sha256", "pages", "parser_version",
-    "status", "error", "quality_flags", "path", "content_hash",
+    "status", "error", "quality_flags", "path", "content_hash", "first_line", "site_label", "site_inspection_date",
 )  # fmt: skip
 JUDGEMENT_COLUMNS = ("report_id", "area", "grade", "score", "label", "page")
 QUOTATION_COLUMNS = ("report_id", "seq", "section", "page", "text", "rank", "reason")
@@ -40,7 +40,7 @@ PASSAGE_COLUMNS = ("report_id", "seq", "section", "paragraph", "page", "text")
 
 # Where a file came from, and where it was read: kept out of the content hash, so loading the same file from
 # another place (or without the site's details) is not a change of content.
-PROVENANCE_COLUMNS = ("source_url", "file_id", "published")
+PROVENANCE_COLUMNS = ("source_url", "file_id", "published", "site_label", "site_inspection_date")
 NOT_CONTENT_COLUMNS = frozenset({*PROVENANCE_COLUMNS, "path", "content_hash"})
 INTEGER_COLUMNS = {"pages", "score", "page", "seq", "rank", "paragraph"}
 
@@ -141,6 +141,9 @@ def report_to_rows(report: Report, provenance: Provenance | None, authorities: A
         # Flags describe what loaded: a report that did not load has its status and error instead.
         "quality_flags": [flag.value for flag in (*match.flags, *report_flags(report))] if loadable else [],
         "path": report.path,
+        "first_line": report.first_line,
+        "site_label": provenance.label if provenance else None,
+        "site_inspection_date": provenance.inspection_date if provenance else None,
     }
     judgements = (
         [

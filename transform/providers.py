@@ -1,10 +1,14 @@
 """Which provider a report belongs to: every spelling of one authority lands on one URN.
 
 Reports name their authority in many ways ("Leeds City Council", "Leeds", "London Borough of Bromley").
-Names are normalised (case, punctuation, "&", and the words of local-government style dropped) and matched
-against the project's own table of English local authorities, `local_authorities.csv` (URN, name, ONS code,
-DfE LA code, region, aliases). A URN given by the site (Provenance) or printed in the report wins over a
-name match.
+Names are normalised (case, punctuation, "&", possessives, and the words of local-government style dropped)
+and matched against the project's own table of English local authorities, `local_authorities.csv` (URN, name,
+ONS code, DfE LA code, region, aliases). A name that matches no entry whole may still start with one ("Leeds
+local authority children's services"); the longest entry it starts with wins, but only for a name no longer
+than the longest name in the table: a longer one is a title or a sentence read by mistake, and guessing from
+it would put a report on the wrong authority. When the name read matches nothing, the report's title (page 1's
+first line, "Birmingham City Council" on most) is tried the same way. A URN given by the site (Provenance) or
+printed in the report wins over a name match.
 """
 
 from __future__ import annotations
@@ -31,11 +35,14 @@ STYLE_WORDS = frozenset(
     {"council", "county", "city", "borough", "metropolitan", "district", "unitary", "authority", "of", "the", "royal"}
 )
 NON_WORD = re.compile(r"[^a-z0-9]+")
+APOSTROPHE = re.compile(r"['’]")
+# "Trafford Council’s" names Trafford, but "St Helen's" names St Helens: names are tried with and without.
+POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def normalise_name(name: str) -> str:
     """A name reduced to the words that tell authorities apart: 'Leeds City Council' -> 'leeds'."""
-    text = name.lower().replace("&", " and ").replace("'", "")
+    text = APOSTROPHE.sub("", name.lower().replace("&", " and "))
     text = " ".join(NON_WORD.split(text))
     for phrase in STYLE_PHRASES:
         text = text.replace(phrase, " ")
@@ -56,6 +63,7 @@ class Authority:
 class Authorities:
     by_urn: dict[str, Authority]
     by_name: dict[str, Authority]  # normalised name or alias -> authority
+    longest_name: int  # characters in the longest name or alias as written: longer names are never guessed from
 
     @classmethod
     def from_rows(cls, authorities: list[Authority]) -> Authorities:
@@ -70,10 +78,26 @@ class Authorities:
                         f"normalise to {key!r}; remove or rename one alias"
                     )
                 by_name[key] = authority
-        return cls(by_urn={a.urn: a for a in authorities}, by_name=by_name)
+        longest = max((len(name) for a in authorities for name in (a.name, *a.aliases)), default=0)
+        return cls(by_urn={a.urn: a for a in authorities}, by_name=by_name, longest_name=longest)
 
     def find_name(self, name: str | None) -> Authority | None:
-        return self.by_name.get(normalise_name(name)) if name else None
+        """The authority a printed name names: the whole name, else the longest entry it starts with."""
+        if not name:
+            return None
+        keys = dict.fromkeys((normalise_name(name), normalise_name(POSSESSIVE.sub("", name))))
+        for key in keys:
+            if key in self.by_name:
+                return self.by_name[key]
+        if len(name.strip()) > self.longest_name:
+            return None
+        for key in keys:
+            words = key.split()
+            for end in range(len(words) - 1, 0, -1):
+                found = self.by_name.get(" ".join(words[:end]))
+                if found is not None:
+                    return found
+        return None
 
 
 @cache
@@ -121,7 +145,8 @@ def authority_to_provider(authority: Authority) -> Provider:
 
 
 def match_provider(report: Report, provenance: Provenance | None, authorities: Authorities) -> ProviderMatch:
-    """The provider of a report: the site's URN, else the printed URN, else the authority its name matches."""
+    """The provider of a report: the site's URN, else the printed URN, else the authority its name (or else its
+    title) matches."""
     printed_name = report.provider or (provenance.provider_name if provenance else None)
     given_urn = (provenance.urn if provenance else None) or report.urn
     if report.kind in SCHOOL_KINDS:
@@ -129,7 +154,8 @@ def match_provider(report: Report, provenance: Provenance | None, authorities: A
             return ProviderMatch(None, (Flag.PROVIDER_UNMATCHED,))
         return ProviderMatch(Provider(urn=given_urn, name=printed_name, provider_type=SCHOOL))
 
-    named = authorities.find_name(printed_name)
+    # The title (page 1's first line) names the authority on most reports: it answers when the name read does not.
+    named = authorities.find_name(printed_name) or authorities.find_name(report.first_line)
     if not given_urn:
         if named is None:
             return ProviderMatch(None, (Flag.PROVIDER_UNMATCHED,))

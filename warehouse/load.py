@@ -41,7 +41,8 @@ REPORTS = TableRule(
     ("report_id",),
     "by parser_version: a new report is inserted; a newer parser_version, or the same version with different "
     "content (content_hash) or new provenance, replaces the row; an older parser_version, or the same content, "
-    "changes nothing. Provenance (source_url, file_id, published) is sticky: a load without it never erases it",
+    "changes nothing. Provenance (source_url, file_id, published, site_label, site_inspection_date) is sticky: "
+    "a load without it never erases it",
 )
 JUDGEMENTS = TableRule("judgements", ("report_id", "area"), "replaced together with their report")
 QUOTATIONS = TableRule("quotations", ("report_id", "seq"), "replaced together with their report")
@@ -79,9 +80,9 @@ def load_frames(con: duckdb.DuckDBPyConnection, frames: Frames) -> LoadResult:
     for rule in TABLE_RULES:
         check_key(rule, getattr(frames, rule.table))
     stage(con, frames)
+    compared = ("report_id", "parser_version", "content_hash", *PROVENANCE_COLUMNS)
     stored = con.execute(
-        "SELECT r.report_id, r.parser_version, r.content_hash, r.source_url, r.file_id, r.published "
-        "FROM reports AS r JOIN stage_reports USING (report_id)"
+        f"SELECT {', '.join(f'r.{name}' for name in compared)} FROM reports AS r JOIN stage_reports USING (report_id)"
     ).df()
     actions = plan_reports(frames.reports, stored)
     con.execute("CREATE OR REPLACE TEMP TABLE load_plan (report_id VARCHAR PRIMARY KEY, action VARCHAR NOT NULL)")

@@ -2,14 +2,25 @@
 
 - `fingerprint(con)`: row count and content hash of every data table: equal fingerprints, equal contents.
 - `loaded_versions(con)`: parser_version of every loaded report, to decide what to re-extract.
+- `unread_errors(con)`: why each loaded file that gave no judgements was not read, so a skipped file still counts.
 - `known_file_ids(con)`: Ofsted file ids already loaded, so a nightly run downloads only new files.
+- `reparse_targets(con, ...)`: the reports `ofsted reparse` reads again, with where their file came from.
+- `report_states(con, ids)`: status, provider, grades and quotations of reports, to tell what a reparse changed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 import duckdb
+
+SQL_DIR = Path(__file__).parent / "sql"
+REPARSE_TARGETS_SQL = SQL_DIR / "reparse_targets.sql"
+REPORT_STATES_SQL = SQL_DIR / "report_states.sql"
+# reparse_targets.sql's default selection: what a newer parser or a newer table of authorities could change.
+DUE = "due"
 
 # The tables loads fill from reports; runs and failures grow with every run by design.
 DATA_TABLES = ("providers", "reports", "judgements", "quotations", "passages")
@@ -38,5 +49,58 @@ def loaded_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("SELECT report_id, parser_version FROM reports").fetchall())
 
 
+def unread_errors(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """report_id -> the error (else the status) of every loaded report whose status is not ok."""
+    return dict(con.execute("SELECT report_id, coalesce(error, status) FROM reports WHERE status <> 'ok'").fetchall())
+
+
 def known_file_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in con.execute("SELECT file_id FROM reports WHERE file_id IS NOT NULL").fetchall()}
+
+
+@dataclass(frozen=True)
+class ReparseTarget:
+    """A loaded report to read again, and what the warehouse knows of where its file came from."""
+
+    report_id: str
+    sha256: str
+    path: str | None
+    source_url: str | None
+    file_id: str | None
+    published: date | None
+    site_label: str | None
+    site_inspection_date: date | None
+    urn: str | None
+
+
+def reparse_targets(
+    con: duckdb.DuckDBPyConnection, parser_version: str, selection: str = DUE, since: date | None = None
+) -> list[ReparseTarget]:
+    """Reports to read again: `selection` is DUE, 'all', or a status (see reparse_targets.sql)."""
+    cursor = con.execute(
+        REPARSE_TARGETS_SQL.read_text(), {"selection": selection, "parser_version": parser_version, "since": since}
+    )
+    return [ReparseTarget(*row) for row in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class ReportState:
+    report_id: str
+    status: str
+    urn: str | None
+    provider_name: str | None
+    kind: str | None
+    inspection_end: date | None
+    path: str | None
+    grades: dict[str, str]  # area -> grade
+    quotations: tuple[str, ...]
+
+
+def report_states(con: duckdb.DuckDBPyConnection, report_ids: list[str]) -> dict[str, ReportState]:
+    rows = con.execute(REPORT_STATES_SQL.read_text(), {"report_ids": report_ids}).fetchall()
+    states = {}
+    for report_id, status, urn, name, kind, end, path, grades, quotations in rows:
+        states[report_id] = ReportState(
+            report_id, status, urn, name, kind, end, path, dict(grades or {}), tuple(quotations or ())
+        )
+    return states

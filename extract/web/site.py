@@ -134,6 +134,7 @@ class ReportLink:
             provider_name=self.provider_name or None,
             provider_type=self.provider_type or None,
             label=self.label or None,
+            inspection_date=self.inspection_date,
         )
 
 

@@ -19,8 +19,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="extract local report PDFs and load them into the warehouse",
         description="Extract Ofsted report PDFs (files or folders of *.pdf) on all cores and load them into "
         "the DuckDB warehouse (OFSTED_DB, default ./data/ofsted.duckdb), batch by batch, as a Prefect flow. "
-        "Works offline: the quickest way to a warehouse. Running it again changes nothing unless a file or the "
-        "parser changed. Every file gets a row in `reports`, read or not; files that could not be read are "
+        "Works offline: the quickest way to a warehouse. Files are hashed first: one already loaded by this "
+        "parser version is not read again, so running it again is quick and changes nothing unless a file or "
+        "the parser changed (`ofsted reparse` re-reads what is loaded without the files' folder). Every file "
+        "gets a row in `reports`, read or not; files that could not be read are "
         "listed at the end and in the `failures` table. Analysts can keep querying the warehouse while it runs. "
         "Exit code 0 when every file was read, 1 when any was not.",
         epilog='Then: ofsted sql "SELECT * FROM v_latest_judgements WHERE area = \'overall_effectiveness\'"',
@@ -77,8 +79,8 @@ def run(args: argparse.Namespace) -> int:
         )
     print(
         f"{summary.files} files, {summary.read} read: {summary.inserted} reports new, {summary.replaced} updated, "
-        f"{summary.unchanged} unchanged, {summary.kept_newer} kept (newer parse loaded) in {db} "
-        f"({summary.seconds:.1f} s, run {summary.run_id})"
+        f"{summary.unchanged} unchanged ({summary.skipped} of them not read again: already loaded by this parser), "
+        f"{summary.kept_newer} kept (newer parse loaded) in {db} ({summary.seconds:.1f} s, run {summary.run_id})"
     )
     return 1 if summary.failures else 0
 

@@ -7,8 +7,10 @@ from dataclasses import replace
 import pytest
 
 from extract.records import Status
-from flows.ingest import IngestSummary, Steps, batches_of, ingest, ingest_flow, transform_batch
+import flows.ingest
+from flows.ingest import IngestSummary, Steps, batches_of, extract_batch, ingest, ingest_flow, transform_batch
 from tests.factories import make_report, sample_reports
+from tests.pdfs import EARLY_YEARS_LINES, text_pdf
 from warehouse.runs import FAILED
 from warehouse.snapshot import reading
 from warehouse.state import fingerprint
@@ -56,6 +58,39 @@ def test_ingesting_twice_changes_no_data_and_records_a_second_run(tmp_path, samp
         assert fingerprint(con) == before
         assert con.execute("SELECT count(*) FROM runs").fetchone() == (2,)
         assert con.execute("SELECT attempts FROM failures").fetchall() == [(2,)]
+
+
+def counting_steps(calls):
+    def extract(files, workers):
+        calls.append(list(files))
+        return extract_batch(files, 1)
+
+    return Steps(extract=extract)
+
+
+def write_pdfs(folder, names):
+    for name in names:
+        (folder / f"{name}.pdf").write_bytes(text_pdf((f"Report of {name}", *EARLY_YEARS_LINES)))
+    return [str(folder / f"{name}.pdf") for name in names]
+
+
+def test_a_file_already_loaded_by_this_parser_is_hashed_not_read_again(tmp_path):
+    db, calls = tmp_path / "w.duckdb", []
+    first = write_pdfs(tmp_path, ["a", "b"])
+    ingest(first, db, steps=counting_steps(calls))
+    summary = ingest([*first, *write_pdfs(tmp_path, ["c"])], db, steps=counting_steps(calls))
+    assert calls == [first, [str(tmp_path / "c.pdf")]]
+    assert (summary.files, summary.skipped, summary.unchanged, summary.inserted) == (3, 2, 2, 1)
+
+
+def test_a_file_loaded_by_an_older_parser_is_read_again(tmp_path, monkeypatch):
+    db, calls = tmp_path / "w.duckdb", []
+    files = write_pdfs(tmp_path, ["a", "b"])
+    ingest(files, db, steps=counting_steps(calls))
+    monkeypatch.setattr(flows.ingest, "PARSER_VERSION", "999.0.0")
+    summary = ingest(files, db, steps=counting_steps(calls))
+    assert calls == [files, files]
+    assert summary.skipped == 0
 
 
 def test_a_file_that_reads_well_later_resolves_its_failure(tmp_path):

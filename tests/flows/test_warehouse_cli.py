@@ -44,7 +44,7 @@ def test_ingest_loads_every_file_reports_progress_and_exits_1_when_some_were_not
         "batch 1/2", "batch 2/2"
     ]
     assert f"not read: {error_pages / 'a.pdf'}: the file is an HTML page" in captured.err
-    assert captured.out.startswith("3 files, 0 read: 3 reports new, 0 updated, 0 unchanged, 0 kept")
+    assert captured.out.startswith("3 files, 0 read: 3 reports new, 0 updated, 0 unchanged (0 of them not read again")
     with reading(db) as con:
         assert con.execute("SELECT status, count(*) FROM reports GROUP BY status").fetchall() == [("not_a_pdf", 3)]
 
@@ -53,8 +53,10 @@ def test_ingest_twice_changes_nothing(db, error_pages, capsys):
     main(["ingest", str(error_pages), "--without-prefect", "--workers", "1"])
     with reading(db) as con:
         before = fingerprint(con)
-    main(["ingest", str(error_pages), "--without-prefect", "--workers", "1"])
-    assert "0 reports new, 0 updated, 3 unchanged" in capsys.readouterr().out
+    assert main(["ingest", str(error_pages), "--without-prefect", "--workers", "1"]) == 1
+    captured = capsys.readouterr()
+    assert "0 reports new, 0 updated, 3 unchanged (3 of them not read again" in captured.out
+    assert f"not read: {error_pages / 'a.pdf'}: the file is an HTML page" in captured.err
     with reading(db) as con:
         assert fingerprint(con) == before
 

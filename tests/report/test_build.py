@@ -211,3 +211,28 @@ def test_view_lacking_a_column_names_the_query(tmp_path):
         connection.execute("CREATE VIEW v_provider_timeline AS SELECT 1 AS urn")
     with pytest.raises(WarehouseIncomplete, match=r"query summary\.sql cannot run .*load the warehouse with this version"):
         build_report(path, tmp_path)
+
+
+def test_reports_no_parser_reads_are_counted_by_provider_type_and_provider(tmp_path):
+    from datetime import date
+
+    from extract.records import Provenance, Status
+    from tests.factories import make_report
+
+    site = Provenance(source_url="http://127.0.0.1/v1/file/1", file_id="1", published=date(2024, 5, 1),
+                      urn="2500000", provider_name="Little Acorns", provider_type="childrens-home",
+                      label="Children's home inspection", inspection_date=date(2024, 4, 2))
+    unread = [
+        (make_report(seed=f"home-{n}", status=Status.UNRECOGNISED, error="not a report family"), site)
+        for n in range(2)
+    ] + [(make_report(seed="from-disk", status=Status.UNRECOGNISED, error="not a report family"), None)]
+    db = tmp_path / "w.duckdb"
+    load_batch(db, reports_to_frames(unread))
+    page = build_report(db, tmp_path / "out").read_text(encoding="utf-8")
+    section = page[page.index('<section id="unread">'):]
+    section = section[: section.index("</section>")]
+    row = re.compile(r'<tr data-provider-type="([^"]+)"(?: data-urn="([^"]+)")?>.*?<td class="count">(\d+)</td>',
+                     re.S)
+    rows = row.findall(section)
+    assert rows == [("childrens-home", "2500000", "2"), ("unknown", "", "1")]
+    assert "Little Acorns" in section and "1 May 2024" in section

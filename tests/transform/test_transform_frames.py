@@ -180,3 +180,34 @@ def test_a_framework_without_an_overall_grade_is_not_flagged_for_missing_it():
     assert "missing_overall_grade" not in frames_of(report).reports.iloc[0]["quality_flags"]
     older = make_report(framework="ilacs-2023", grades={"impact_of_leaders": "outstanding"})
     assert "missing_overall_grade" in frames_of(older).reports.iloc[0]["quality_flags"]
+
+
+def test_a_report_no_parser_reads_keeps_what_the_site_and_its_first_page_say():
+    site = Provenance(
+        source_url="https://files.ofsted.gov.uk/v1/file/7", file_id="7", published=date(2024, 5, 1), urn="2500000",
+        provider_name="Little Acorns", provider_type="childrens-home", label="Children's home inspection",
+        inspection_date=date(2024, 4, 2),
+    )
+    unread = replace(
+        make_report(seed="home", status=Status.UNRECOGNISED, error="not a report family"),
+        pages=9, first_line="Children's home inspection - Full",
+    )
+    frames = frames_of(unread, provenance=site)
+    row = frames.reports.iloc[0]
+    assert (row.status, row.urn, row.provider_name, row.published) == (
+        "unrecognised", "2500000", "Little Acorns", date(2024, 5, 1)
+    )
+    assert (row.site_label, row.site_inspection_date, row.pages, row.first_line) == (
+        "Children's home inspection", date(2024, 4, 2), 9, "Children's home inspection - Full"
+    )
+    assert frames.providers.to_dict("records") == [{
+        "urn": "2500000", "name": "Little Acorns", "provider_type": "childrens-home", "la_code": None,
+        "ons_code": None, "region": None,
+    }]
+    assert frames.judgements.empty and list(row.quality_flags) == []
+
+
+def test_a_read_report_whose_provider_matches_nothing_is_flagged_unmatched():
+    frames = frames_of(make_report("Birmingham Re-inspection of services for children in need of help and protection"))
+    row = frames.reports.iloc[0]
+    assert row.urn is None and "provider_unmatched" in list(row.quality_flags)

@@ -1,4 +1,5 @@
 import csv
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -6,7 +7,7 @@ import pytest
 from extract.records import Provenance
 from tests.factories import make_report
 from transform.flags import Flag
-from transform.providers import SCHOOL, local_authorities, match_provider, normalise_name
+from transform.providers import SCHOOL, ProviderMatch, local_authorities, match_provider, normalise_name
 
 LEEDS, BROMLEY, BRISTOL = "80481", "80490", "80441"
 
@@ -31,6 +32,14 @@ LEEDS, BROMLEY, BRISTOL = "80481", "80490", "80441"
         pytest.param("City of London", "80450", id="city-of-london-keeps-london"),
         pytest.param("Durham County Council", "80465", id="durham"),
         pytest.param("Bedford Borough", "80428", id="borough-in-name"),
+        pytest.param("Trafford Council’s", "80573", id="possessive-curly-apostrophe"),
+        pytest.param("St Helen's", "80560", id="apostrophe-that-is-not-a-possessive"),
+        pytest.param("the Royal Borough of Windsor and Maidenhead", "80546", id="the-royal-borough"),
+        pytest.param("City of Doncaster Council", "80462", id="city-of-prefix"),
+        pytest.param("Bournemouth Borough Council", "2532287", id="predecessor-of-bcp"),
+        pytest.param("Dorset County Council", "2532283", id="predecessor-of-dorset-council"),
+        pytest.param("Kent County Council children", "80476", id="starts-with-an-authority"),
+        pytest.param("North East Lincolnshire services", "80526", id="longest-leading-entry-wins"),
     ],
 )
 def test_every_spelling_of_an_authority_lands_on_its_urn(printed, urn):
@@ -53,6 +62,14 @@ def test_the_authority_table_has_every_fact_for_every_authority():
 def test_unknown_names_match_nothing():
     assert local_authorities().find_name("Atlantis Council") is None
     assert local_authorities().find_name(None) is None
+
+
+def test_a_name_longer_than_any_authority_name_is_never_matched_by_its_start():
+    """Page-1 text read as a name must not land a report on whichever authority it happens to start with."""
+    title = "Birmingham Re-inspection of services for children in need of help and protection"
+    assert len(title) > local_authorities().longest_name
+    assert local_authorities().find_name(title) is None
+    assert local_authorities().find_name("Birmingham Re-inspection").urn == "80429"
 
 
 def test_a_name_match_gives_the_authority_with_codes_and_region():
@@ -81,6 +98,14 @@ def test_an_unmatched_authority_has_no_provider_and_a_flag():
     match = match_provider(make_report("Atlantis Council"), None, local_authorities())
     assert match.provider is None
     assert match.flags == (Flag.PROVIDER_UNMATCHED,)
+
+
+def test_when_the_name_read_matches_nothing_the_title_line_names_the_authority():
+    garbled = "Coventry City Council Re-inspection of services for children in need of help and protection"
+    report = replace(make_report(garbled), first_line="Coventry City Council")
+    assert match_provider(report, None, local_authorities()).provider.urn == "80456"
+    untitled = replace(make_report(garbled), first_line="Ofsted")
+    assert match_provider(untitled, None, local_authorities()) == ProviderMatch(None, (Flag.PROVIDER_UNMATCHED,))
 
 
 def test_a_school_is_its_own_provider_keyed_by_its_printed_urn():

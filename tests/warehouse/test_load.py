@@ -7,7 +7,7 @@ import pytest
 
 from extract.records import Judgement, Passage, Provenance, Status
 from tests.factories import make_report, sample_reports
-from transform.frames import reports_to_frames
+from transform.frames import PROVENANCE_COLUMNS, reports_to_frames
 from warehouse.exceptions import FramesInvalid
 from warehouse.load import Action, LoadResult, load_batch, load_frames, plan_reports, stage, version_key
 from warehouse.snapshot import reading, writing
@@ -163,9 +163,10 @@ def test_report_columns_keep_their_warehouse_types(sample_db):
     ],
 )
 def test_the_merge_plan_follows_the_reports_rule(stored, incoming, action):
-    columns = ["report_id", "parser_version", "content_hash", "source_url", "file_id", "published"]
-    new = pd.DataFrame([["r", *incoming, None, None, None]], columns=columns)
-    old = pd.DataFrame([["r", *stored, None, None, None]] if stored else [], columns=columns)
+    columns = ["report_id", "parser_version", "content_hash", *PROVENANCE_COLUMNS]
+    unknown = [None] * len(PROVENANCE_COLUMNS)
+    new = pd.DataFrame([["r", *incoming, *unknown]], columns=columns)
+    old = pd.DataFrame([["r", *stored, *unknown]] if stored else [], columns=columns)
     assert plan_reports(new, old) == {"r": action}
 
 

@@ -134,3 +134,23 @@ def test_the_same_inspection_loaded_from_two_files_counts_once(tmp_path):
                                       (republished, Provenance(published=date(2022, 9, 1)))]))
     rows = query(db, "SELECT report_id FROM v_judgement_history")
     assert rows == [(republished.sha256,)]
+
+
+def test_every_report_on_no_provider_is_listed_never_orphaned_silently(tmp_path):
+    from extract.records import Status
+    from tests.factories import make_report
+    from transform.frames import reports_to_frames
+    from warehouse.load import load_batch
+
+    db = tmp_path / "w.duckdb"
+    reports = [
+        make_report("Leeds", seed="leeds"),
+        make_report("Leeds Re-inspection of services for children in need of help and protection", seed="title"),
+        make_report(seed="unread", status=Status.UNRECOGNISED, error="not a report family"),
+    ]
+    load_batch(db, reports_to_frames([(report, None) for report in reports]))
+    rows = query(db, "SELECT path, status, provider_name, quality_flags FROM v_unmatched_reports ORDER BY path")
+    assert [(path, status) for path, status, _, _ in rows] == [
+        ("/reports/title.pdf", "ok"), ("/reports/unread.pdf", "unrecognised")
+    ]
+    assert "provider_unmatched" in rows[0][3]

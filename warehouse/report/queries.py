@@ -21,6 +21,7 @@ from warehouse.report.records import (
     Streak,
     Summary,
     TimelineEntry,
+    UnreadCount,
     YearGradeCount,
 )
 
@@ -84,4 +85,5 @@ def read_report_data(
         ),
         generated_at=generated_at or datetime.now().astimezone(),
         min_streak=MIN_STREAK,
+        unread=fetch(connection, "unread_reports", UnreadCount, urn=urn),
     )

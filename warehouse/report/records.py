@@ -107,6 +107,17 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class UnreadCount:
+    """Reports of one provider that no parser reads yet (v_unrecognised_reports)."""
+
+    provider_type: str
+    urn: str | None
+    provider_name: str | None
+    reports: int
+    latest_published: date | None
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything the page shows, read from the warehouse in one go."""
 
@@ -121,3 +132,4 @@ class ReportData:
     key_quotations: tuple[KeyQuotation, ...]
     generated_at: datetime
     min_streak: int
+    unread: tuple[UnreadCount, ...] = ()

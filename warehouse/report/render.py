@@ -37,6 +37,7 @@ SOURCE_VIEWS = (
     "v_overall_streaks",
     "v_provider_timeline",
     "v_quotations",
+    "v_unrecognised_reports",
 )
 BY_YEAR_CHART_TITLE = "Overall effectiveness at full inspections, by year"
 BY_REGION_CHART_TITLE = "Latest overall effectiveness grade of each authority, by region"

@@ -3,7 +3,9 @@
 UPDATE stage_reports AS s SET
     source_url = coalesce(s.source_url, r.source_url),
     file_id = coalesce(s.file_id, r.file_id),
-    published = coalesce(s.published, r.published)
+    published = coalesce(s.published, r.published),
+    site_label = coalesce(s.site_label, r.site_label),
+    site_inspection_date = coalesce(s.site_inspection_date, r.site_inspection_date)
 FROM reports AS r
 WHERE r.report_id = s.report_id;
 

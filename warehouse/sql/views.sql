@@ -273,3 +273,64 @@ FROM v_passages
 WHERE regexp_matches(text, '(?i)' || regexp_escape(regexp_replace(trim(words), '\s+', ' ', 'g')))
   AND regexp_matches(text, '(?i)\b' || regexp_escape(regexp_replace(trim(words), '\s+', ' ', 'g')));
 COMMENT ON MACRO TABLE search_passages IS 'search_passages(words): the rows of v_passages whose sentence contains the words as one phrase, in any case, starting at the start of a word (''neglect'' finds neglected and neglectful, not unneglected). Filter and order its rows like any table.';
+
+CREATE OR REPLACE VIEW v_unmatched_reports AS
+SELECT
+    r.report_id,
+    r.status,
+    r.kind,
+    r.framework,
+    r.provider_name,
+    r.first_line,
+    r.inspection_end,
+    r.published,
+    r.source_url,
+    r.path,
+    r.quality_flags
+FROM reports AS r
+WHERE r.urn IS NULL;
+COMMENT ON VIEW v_unmatched_reports IS 'Every report that landed on no provider (urn NULL), so none is orphaned silently: read reports whose printed name matched no authority (quality flag provider_unmatched; add the spelling to transform/local_authorities.csv aliases and run ofsted reparse), and files that could not be read and came with no URN from the site.';
+COMMENT ON COLUMN v_unmatched_reports.report_id IS 'The report (reports.report_id).';
+COMMENT ON COLUMN v_unmatched_reports.status IS 'ok (read, but its provider is unknown) or why the file was not read.';
+COMMENT ON COLUMN v_unmatched_reports.kind IS 'Kind of report, when read.';
+COMMENT ON COLUMN v_unmatched_reports.framework IS 'Inspection framework, when read.';
+COMMENT ON COLUMN v_unmatched_reports.provider_name IS 'The provider name as printed (or as the site gave it) that matched nothing.';
+COMMENT ON COLUMN v_unmatched_reports.first_line IS 'First line of page 1: usually the title, which names the provider.';
+COMMENT ON COLUMN v_unmatched_reports.inspection_end IS 'Last day of the inspection, when read.';
+COMMENT ON COLUMN v_unmatched_reports.published IS 'Publication date (from the site; NULL for files loaded from disk).';
+COMMENT ON COLUMN v_unmatched_reports.source_url IS 'Where the file was downloaded from (NULL for files loaded from disk).';
+COMMENT ON COLUMN v_unmatched_reports.path IS 'Where the file was read from.';
+COMMENT ON COLUMN v_unmatched_reports.quality_flags IS 'Quality flags of the report (provider_unmatched for a read report).';
+
+CREATE OR REPLACE VIEW v_unrecognised_reports AS
+SELECT
+    r.report_id,
+    r.urn,
+    coalesce(p.name, r.provider_name) AS provider_name,
+    coalesce(p.provider_type, 'unknown') AS provider_type,
+    p.region,
+    r.site_label,
+    r.first_line,
+    r.pages,
+    r.site_inspection_date,
+    r.published,
+    r.source_url,
+    r.path,
+    r.parser_version
+FROM reports AS r
+LEFT JOIN providers AS p USING (urn)
+WHERE r.status = 'unrecognised';
+COMMENT ON VIEW v_unrecognised_reports IS 'Report files of a family no parser reads yet (early years, further education and skills, children''s homes, schools after 2016, ...), with what is known without reading them: the provider and label from the Ofsted site, page count and first line. `ofsted reparse` reads them once a parser exists.';
+COMMENT ON COLUMN v_unrecognised_reports.report_id IS 'The report (reports.report_id).';
+COMMENT ON COLUMN v_unrecognised_reports.urn IS 'URN of the provider from the site (NULL for files loaded from disk).';
+COMMENT ON COLUMN v_unrecognised_reports.provider_name IS 'Canonical name of the provider, else the name the site gave.';
+COMMENT ON COLUMN v_unrecognised_reports.provider_type IS 'Provider type (providers.provider_type, e.g. local-authority, school, childrens-home); unknown when the file has no provider.';
+COMMENT ON COLUMN v_unrecognised_reports.region IS 'English region, for a local authority.';
+COMMENT ON COLUMN v_unrecognised_reports.site_label IS 'The site''s label for the report (e.g. ''Early years inspection report'').';
+COMMENT ON COLUMN v_unrecognised_reports.first_line IS 'First line of text on page 1, as printed.';
+COMMENT ON COLUMN v_unrecognised_reports.pages IS 'Number of pages in the PDF.';
+COMMENT ON COLUMN v_unrecognised_reports.site_inspection_date IS 'Inspection date the site gives for the report.';
+COMMENT ON COLUMN v_unrecognised_reports.published IS 'Publication date the site gives for the report.';
+COMMENT ON COLUMN v_unrecognised_reports.source_url IS 'Where the file was downloaded from.';
+COMMENT ON COLUMN v_unrecognised_reports.path IS 'Where the file was read from.';
+COMMENT ON COLUMN v_unrecognised_reports.parser_version IS 'Version of the parser that could not read it.';
