@@ -222,7 +222,9 @@ def summary_to_markdown(summary: RunSummary) -> str:
         ]
     else:
         lines.append("None.")
-    lines += ["", f"## Failures ({len(summary.problems)}), retried on the next run", ""]
+    gone = sum(p.gone for p in summary.problems)
+    given_up = f" (files the site says are gone: given up after {site_steps.REPORT_NOT_FOUND_ATTEMPTS} runs)" if gone else ""
+    lines += ["", f"## Failures ({len(summary.problems)}), retried on the next run{given_up}", ""]
     if summary.problems:
         lines += ["| Stage | Target | Error |", "|---|---|---|"]
         lines += [f"| {p.stage} | {p.target} | {cell(p.error)} |" for p in summary.problems]

@@ -219,3 +219,10 @@ def test_the_nightly_listing_stops_when_dates_fall_behind(typed_site):
         listings = list(site.list_providers(client, site.PROVIDER_TYPES["primary"], since=newest))
     assert [p.latest_report for p in listings] == [newest]
     assert typed_site.count("reports", "/search") == 1  # 100 rows came back; the second was older: done
+
+
+def test_a_provider_link_with_a_urn_of_unknown_form_is_left_out_and_said(caplog):
+    html = '<ul class="results-list"><li class="search-result"><h3><a href="/provider/2/XYZ1">Odd</a></h3></li></ul>'
+    page = site.search_html_to_page(html, "https://reports.ofsted.gov.uk/search", "childrens-home")
+    assert page.providers == []
+    assert "a provider link whose URN is of no form we know" in caplog.text

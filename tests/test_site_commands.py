@@ -117,3 +117,25 @@ def test_progress_bar_draws_on_one_line_and_ends_each_stage():
     bar("download", 2, 2)
     assert stream.getvalue() == "\r" + render("download", 1, 2, 0.0) + "\r" + render("download", 2, 2, 1.0) + "\n"
     assert render("load", 15, 30, 3.0) == "load      [###############...............]    15/30    5.0/s"
+
+
+@pytest.mark.parametrize("urn, provider_type, path", [
+    ("SC023666", "boarding", "/provider/1/SC023666"),
+    ("ey360232", "early-years", "/provider/16/EY360232"),
+    ("2766766", "childrens-home", "/provider/2/2766766"),
+])
+def test_refresh_takes_urns_with_letters_to_their_types_page(urn, provider_type, path):
+    from extract.web.config import SiteConfig
+    from flows.refresh import target_url
+
+    assert target_url(SiteConfig(), urn, None, provider_type) == f"https://reports.ofsted.gov.uk{path}"
+
+
+def test_the_types_option_documents_every_name(capsys):
+    from extract.web.provider_types import PROVIDER_TYPE_GROUPS, PROVIDER_TYPES
+
+    with pytest.raises(SystemExit):
+        main(["nightly", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert all(name in help_text for name in [*PROVIDER_TYPES, *PROVIDER_TYPE_GROUPS])
+    assert "childrens-home (children's homes; filter code unverified, checked on every run)" in help_text

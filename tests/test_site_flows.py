@@ -137,16 +137,15 @@ def test_a_provider_page_that_fails_is_recorded_and_revisited_next_run(tiny_site
     assert open_failures(env, "discover") == set()
 
 
-def test_a_search_page_that_fails_fails_the_run_and_says_so_in_runs(tiny_site, env, monkeypatch):
+def test_a_search_page_that_fails_fails_the_run_and_says_so_in_runs(tiny_site, env):
     from extract.web.exceptions import TransientDownloadError
     from flows.nightly import nightly
-    from flows.site_tasks import discover
 
-    monkeypatch.setattr(discover, "retries", 0)
     tiny_site.fail("/search", "500", times=None)
     with pytest.raises(TransientDownloadError):
         nightly()
     assert query(env, "SELECT status, detail LIKE 'stopped: %HTTP 500%' FROM runs") == [("failed", True)]
+    assert tiny_site.count("reports", "/search") == 3  # OFSTED_ATTEMPTS of one request; the walk is not repeated
 
 
 def test_backfill_takes_a_date_range_and_resumes_from_the_raw_store(tiny_site, env):

@@ -48,6 +48,7 @@ from extract.records import Provenance
 log = logging.getLogger(__name__)
 
 PROVIDER_PATH = re.compile(rf"/provider/(?P<type>[^/]+)/(?P<urn>{URN_FORM})/?$")
+ANY_PROVIDER_PATH = re.compile(r"/provider/[^/]+/[^/]+/?$")
 FILE_PATH = re.compile(r"/v1/file/(?P<id>[A-Za-z0-9_.-]+)/?$")
 # The site's hidden text after a report link: "Focused visit, pdf - 15 July 2024" (also "PDF").
 NONVISUAL_DATE = re.compile(r",\s*pdf\s*-\s*(?P<date>\d{1,2}\s+\w+\s+\d{4})\s*$", re.IGNORECASE)
@@ -229,6 +230,9 @@ def search_html_to_page(html: str, page_url: str, provider_type: str) -> SearchP
     for link in results.find_all("a"):
         url = urljoin(page_url, link.get("href") or "")
         urn, page_type = urn_from_provider_url(url), page_type_from_provider_url(url)
+        if urn is None and ANY_PROVIDER_PATH.search(urlsplit(url).path):
+            log.warning("%s: a provider link whose URN is of no form we know, left out: %s (extend "
+                        "extract/web/urns.py if the site uses a new form)", page_url, url)
         if urn is None or url in seen:
             continue
         seen.add(url)
