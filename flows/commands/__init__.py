@@ -1,5 +1,38 @@
 """One module per `ofsted` subcommand; each exposes `register(subparsers)` and sets `func` on its parser.
 
-`func(args) -> int` returns the process exit code. Library errors are turned into one clean message by
-`flows.cli.main`.
+`func(args) -> int` returns the process exit code (EXIT_* below; every --help says which apply). Library errors
+are turned into one clean message by `flows.cli.main`.
 """
+
+from __future__ import annotations
+
+import argparse
+import signal
+from pathlib import Path
+
+EXIT_DONE = 0
+EXIT_PARTIAL = 1  # ran to the end, but some files or reports were not read (listed, and in `failures`)
+EXIT_COULD_NOT_RUN = 2  # nothing was done: the one-line message says why and what to do
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_OUTPUT_CLOSED = 128 + signal.SIGPIPE  # the reader of the output went away (`| head`), as a shell reports it
+
+
+def exit_codes_help(partial: str | None = None) -> str:
+    """The exit codes a command can end with, for its --help; `partial` says what exit code 1 means for it."""
+    codes = [f"{EXIT_DONE} all done"]
+    if partial:
+        codes.append(f"{EXIT_PARTIAL} {partial}")
+    codes += [
+        f"{EXIT_COULD_NOT_RUN} could not run (one line on stderr says why)",
+        f"{EXIT_INTERRUPTED} interrupted (Ctrl-C)",
+        f"{EXIT_OUTPUT_CLOSED} its output was closed early (e.g. piped into head)",
+    ]
+    return "Exit codes: " + "; ".join(codes) + "."
+
+
+def with_exit_codes(epilog: str | None, partial: str | None = None) -> str:
+    return f"{epilog}\n\n{exit_codes_help(partial)}" if epilog else exit_codes_help(partial)
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="warehouse file (default: OFSTED_DB, else OFSTED_HOME/ofsted.duckdb)")

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
             from flows.prefect_settings import apply_defaults
 
             apply_defaults()
-            summary = ingest_flow([str(f) for f in files], str(db), args.workers, batch_size, print_progress)
+            summary = ingest_flow(files, db, args.workers, batch_size, print_progress)
     except WarehouseError as exc:
         raise UserError(str(exc)) from None
     for line in summary.not_read[:MAX_FAILURES_LISTED]:
