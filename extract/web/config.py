@@ -106,3 +106,12 @@ def netloc_of(url: str) -> str:
     default_port = {"http": 80, "https": 443}.get(parts.scheme)
     port = parts.port or default_port
     return f"{(parts.hostname or '').lower()}:{port}"
+
+
+def without_credentials(url: str) -> str:
+    """The address with any user:password@ part masked, safe to print and to store."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return parts._replace(netloc=f"***@{host}").geturl()

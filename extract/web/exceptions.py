@@ -39,3 +39,12 @@ class TooLarge(DownloadError):
 
 class HostNotAllowed(DownloadError):
     """An address outside the configured Ofsted hosts: never fetched."""
+
+
+class RedirectRefused(DownloadError):
+    """A redirect to somewhere this pipeline does not fetch from, or one redirect too many (a loop): the
+    address it leads to is never contacted."""
+
+
+class CredentialsInUrl(DownloadError):
+    """An address carrying a user name or password: refused, and never stored or printed with them."""

@@ -2,7 +2,8 @@
 
 Tests drive it with:
 - `fail(path, kind, times=...)`: inject a fault on a path (500, 429 with Retry-After, a stall past the
-  client's timeout, a truncated body, HTML instead of a PDF, 404) for the next `times` requests (None: always);
+  client's timeout, a truncated body, HTML instead of a PDF, 404, a 302 to `location=`) for the next `times`
+  requests (None: always);
 - `hide(file_id)` / `publish(file_id, on=day)`: keep a report off its provider page until it is "published";
 - `requests`: every (host, path) served, to count what a run fetched.
 """
@@ -25,7 +26,7 @@ from tests.fake_site.catalogue import FakeProvider, FakeReport
 MAX_ROWS = 100
 # Search filters as the real site's query string carries them.
 TYPE_FILTERS = {("3", ("12",)): "la", ("1", ()): "school"}
-FAULT_KINDS = ("500", "429", "timeout", "truncate", "html", "404")
+FAULT_KINDS = ("500", "429", "timeout", "truncate", "html", "404", "redirect")
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Fault:
     times: int | None = 1  # how many requests it hits; None: every one
     retry_after: str = "0"  # for 429: the Retry-After header, seconds or an HTTP date
     stall_seconds: float = 2.0  # for timeout: how long to sit before answering
+    location: str = ""  # for redirect: the Location header of the 302
 
 
 class FakeOfstedSite:
@@ -145,6 +147,8 @@ class FakeOfstedSite:
             send(handler, 429, "text/html", pages.error_page(429).encode(), {"Retry-After": fault.retry_after})
         elif fault.kind == "404":
             send(handler, 404, "text/html", pages.error_page(404).encode())
+        elif fault.kind == "redirect":
+            send(handler, 302, "text/html", b"", {"Location": fault.location})
         elif fault.kind == "html":
             send(handler, 200, "text/html; charset=utf-8", pages.error_page(503).encode())
         elif fault.kind == "timeout":
