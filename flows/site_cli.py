@@ -33,10 +33,20 @@ def iso_date(text: str) -> date:
 
 
 def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, **parameters):
-    """Import and run a site flow; errors the user can act on become flows.cli.UserError."""
+    """Import and run a site flow; errors the user can act on become flows.cli.UserError.
+
+    The site is checked before Prefect starts (its temporary server alone takes 10 s or more), so an offline
+    run says so in seconds."""
     from flows.cli import UserError
     from flows.prefect_settings import apply_defaults
 
+    from extract.web.config import SiteConfig
+    from extract.web.reachability import check_reachable
+
+    try:
+        check_reachable(SiteConfig.from_env())
+    except (ConfigError, DownloadError) as exc:
+        raise UserError(str(exc)) from None
     apply_defaults()  # before Prefect is imported
     from flows import progress
     from flows.backfill import DateRangeInvalid
