@@ -5,7 +5,8 @@ So no writer ever opens the live file. `writing(db)`:
 
 1. takes an exclusive lock on `<db>.lock` (a second writer waits, then fails clearly);
 2. copies the live file to `<db>.loading` (or starts an empty one) and opens the copy;
-3. migrates the schema and yields a connection inside one transaction;
+3. migrates the schema, marks runs whose process died (warehouse.runs.mark_dead_runs), and yields a
+   connection inside one transaction;
 4. on success commits, checkpoints, closes, fsyncs and `os.replace`s the copy over the live file.
 
 Readers open the live file read-only and never see a lock: before the rename they read the old file, after
@@ -27,6 +28,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.exceptions import NoWarehouse, WarehouseBusy
+from warehouse.runs import mark_dead_runs
 from warehouse.schema import migrate
 
 LOCK_SUFFIX = ".lock"
@@ -98,6 +100,7 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
         try:
             con.execute("BEGIN TRANSACTION")
             migrate(con)
+            mark_dead_runs(con)
             yield con
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
