@@ -7,7 +7,13 @@ import importlib
 import os
 import sys
 
-from flows.commands import EXIT_COULD_NOT_RUN, EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED, exit_codes_help
+from flows.commands import (
+    EXIT_COULD_NOT_RUN,
+    EXIT_INTERRUPTED,
+    EXIT_OUTPUT_CLOSED,
+    ParagraphHelpFormatter,
+    exit_codes_help,
+)
 
 COMMAND_MODULES = (
     "flows.commands.extract",
@@ -51,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    for command in subparsers.choices.values():
+        if command.formatter_class is argparse.HelpFormatter:  # the exit codes stay a paragraph of their own
+            command.formatter_class = ParagraphHelpFormatter
     return parser
 
 

@@ -5,15 +5,18 @@ fix into one clean message."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import date
+from pathlib import Path
 
 from extract.web.config import ConfigError
 from extract.web.exceptions import DownloadError
 from extract.web.site import DEFAULT_PROVIDER_TYPES, PROVIDER_TYPES
 
+SITE_PARTIAL = "some provider pages or reports were not fetched or read (listed, and retried by the next run)"
 TYPES_HELP = (
     f"provider types to follow: {', '.join(PROVIDER_TYPES)} (default: {' '.join(DEFAULT_PROVIDER_TYPES)}, every "
     "report label: inspections, focused and monitoring visits, JTAI, area SEND)"
@@ -32,17 +35,19 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2019-04-01") from None
 
 
-def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, **parameters):
+def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, db: Path | None = None, **parameters):
     """Import and run a site flow; errors the user can act on become flows.cli.UserError.
 
     The site is checked before Prefect starts (its temporary server alone takes 10 s or more), so an offline
-    run says so in seconds."""
+    run says so in seconds. `db` (the command's --db) stands for OFSTED_DB, which the flow reads."""
     from flows.cli import UserError
     from flows.prefect_settings import apply_defaults
 
     from extract.web.config import SiteConfig
     from extract.web.reachability import check_reachable
 
+    if db is not None:
+        os.environ["OFSTED_DB"] = str(db)
     try:
         check_reachable(SiteConfig.from_env())
     except (ConfigError, DownloadError) as exc:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.exceptions import NoWarehouse, WarehouseBusy
+from warehouse.exceptions import NotAWarehouse, NoWarehouse, WarehouseBusy, WarehouseError, WarehouseLocked
 from warehouse.runs import mark_dead_runs
 from warehouse.schema import migrate
 
@@ -96,7 +96,11 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
         if db.exists():
             settle_live_file(db)
             shutil.copyfile(db, snapshot)
-        con = duckdb.connect(str(snapshot), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        try:
+            con = duckdb.connect(str(snapshot), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        except duckdb.IOException as exc:
+            discard(snapshot)
+            raise open_error(db, exc) from None
         try:
             con.execute("BEGIN TRANSACTION")
             migrate(con)
@@ -122,12 +126,23 @@ def settle_live_file(db: Path) -> None:
     try:
         duckdb.connect(str(db), read_only=not wal_of(db).exists()).close()
     except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():
-            raise
-        raise WarehouseBusy(
-            f"{db} is open for writing in another program ({first_line(exc)}); close it, and open the "
-            "warehouse read-only instead (`duckdb -readonly FILE`, or duckdb.connect(FILE, read_only=True))"
-        ) from None
+        raise open_error(db, exc) from None
+
+
+def open_error(db: Path, exc: duckdb.Error) -> WarehouseError:
+    """What DuckDB's refusal to open the warehouse means for the user, as one line saying what to do."""
+    message = first_line(exc)
+    if "lock" in message.lower():
+        return WarehouseLocked(
+            f"{db} is open for writing in another program ({message}); close it, and open the warehouse "
+            "read-only instead (`duckdb -readonly FILE`, or duckdb.connect(FILE, read_only=True))"
+        )
+    if "not a valid DuckDB database file" in message or db.is_dir():
+        return NotAWarehouse(
+            f"{db} is not a DuckDB warehouse file; point OFSTED_DB (or --db) at the warehouse, or create one with "
+            "`ofsted ingest PATH...`"
+        )
+    return WarehouseError(f"cannot open the warehouse {db}: {message}")
 
 
 def first_line(exc: Exception) -> str:
@@ -152,14 +167,20 @@ def discard(snapshot: Path) -> None:
 
 
 @contextmanager
-def reading(db: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short read-only connection to the live warehouse; never blocked by a writer."""
+def reading(db: str | Path, files: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short read-only connection to the live warehouse; never blocked by a writer.
+
+    files=False opens it with DuckDB's external access disabled: queries can read the warehouse only, never
+    read or write other files (COPY ... TO, read_csv, ATTACH, INSTALL are refused)."""
     db = Path(db)
     if not db.exists():
         raise NoWarehouse(
             f"no warehouse at {db}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to an existing file"
         )
-    con = duckdb.connect(str(db), read_only=True)
+    try:
+        con = duckdb.connect(str(db), read_only=True, config={"enable_external_access": files})
+    except duckdb.IOException as exc:
+        raise open_error(db, exc) from None
     try:
         yield con
     finally:

@@ -34,5 +34,13 @@ def with_exit_codes(epilog: str | None, partial: str | None = None) -> str:
     return f"{epilog}\n\n{exit_codes_help(partial)}" if epilog else exit_codes_help(partial)
 
 
+class ParagraphHelpFormatter(argparse.HelpFormatter):
+    """argparse's default, except that blank lines in a description or epilog keep paragraphs apart."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n\n".join(super(ParagraphHelpFormatter, self)._fill_text(part, width, indent)
+                             for part in text.split("\n\n"))
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, help="warehouse file (default: OFSTED_DB, else OFSTED_HOME/ofsted.duckdb)")
