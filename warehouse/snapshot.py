@@ -178,7 +178,9 @@ def reading(db: str | Path, files: bool = True) -> Iterator[duckdb.DuckDBPyConne
             f"no warehouse at {db}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to an existing file"
         )
     try:
-        con = duckdb.connect(str(db), read_only=True, config={"enable_external_access": files})
+        # No config unless asked: DuckDB refuses a second connection in one process to a file already open with
+        # a different configuration (the writer's check of the live file, another reader).
+        con = duckdb.connect(str(db), read_only=True, config={} if files else {"enable_external_access": False})
     except duckdb.IOException as exc:
         raise open_error(db, exc) from None
     try:
