@@ -36,7 +36,8 @@ Configuration (environment variables):
   OFSTED_FILES_URL    files host (default https://files.ofsted.gov.uk)
   OFSTED_REQUESTS_PER_SECOND  global rate limit for the site (default 2); also OFSTED_ATTEMPTS,
                       OFSTED_BACKOFF_SECONDS, OFSTED_CONNECT_TIMEOUT, OFSTED_READ_TIMEOUT,
-                      OFSTED_MAX_PDF_BYTES, OFSTED_DOWNLOAD_THREADS, OFSTED_CONTACT (added to the User-Agent)
+                      OFSTED_MAX_PDF_BYTES, OFSTED_DOWNLOAD_THREADS, OFSTED_CONTACT (added to the User-Agent),
+                      OFSTED_CHECK_TIMEOUT (seconds the site has to answer before a run starts; default 5)
   OFSTED_TASK_RUNNER  where site flows extract: local (all cores, default) or dask (OFSTED_DASK_ADDRESS)
   PREFECT_API_URL     a Prefect server; unset, flows run on Prefect's temporary one
 

@@ -12,9 +12,13 @@ from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
-from extract.web.config import ConfigError
+from extract.web.config import ConfigError, SiteConfig
 from extract.web.exceptions import DownloadError
+from extract.web.reachability import check_reachable
 from extract.web.site import DEFAULT_PROVIDER_TYPES, PROVIDER_TYPES
+from warehouse.config import db_path
+from warehouse.exceptions import WarehouseError
+from warehouse.snapshot import reading
 
 SITE_PARTIAL = "some provider pages or reports were not fetched or read (listed, and retried by the next run)"
 TYPES_HELP = (
@@ -43,14 +47,11 @@ def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, db: 
     from flows.cli import UserError
     from flows.prefect_settings import apply_defaults
 
-    from extract.web.config import SiteConfig
-    from extract.web.reachability import check_reachable
-
     if db is not None:
         os.environ["OFSTED_DB"] = str(db)
     try:
-        check_reachable(SiteConfig.from_env())
-    except (ConfigError, DownloadError) as exc:
+        check_before_starting()
+    except (ConfigError, DownloadError, WarehouseError) as exc:
         raise UserError(str(exc)) from None
     apply_defaults()  # before Prefect is imported
     from flows import progress
@@ -58,7 +59,6 @@ def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, db: 
     from flows.refresh import RefreshRequestInvalid
     from flows.runners import with_task_runner
     from flows.settings import Settings
-    from warehouse.exceptions import WarehouseError
 
     try:
         flow_object = with_task_runner(make_flow(), Settings.from_env())
@@ -70,3 +70,12 @@ def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, db: 
     for problem in summary.problems:
         print(f"failed ({problem.stage}): {problem.error}", file=sys.stderr)
     return 1 if summary.problems else 0
+
+
+def check_before_starting() -> None:
+    """What would stop the run anyway, said before Prefect starts: the site does not answer, or the warehouse
+    is locked by another program or is not a DuckDB file."""
+    check_reachable(SiteConfig.from_env())
+    if db_path().exists():
+        with reading(db_path()):
+            pass

@@ -47,9 +47,9 @@ class Listener:
         self.socket.close()
 
 
-@pytest.fixture
-def listener():
-    listening = Listener()
+@pytest.fixture(params=["127.0.0.1", "127.0.0.2"], ids=["another-port", "another-loopback-address"])
+def listener(request):
+    listening = Listener(request.param)
     yield listening
     listening.close()
 

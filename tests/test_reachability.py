@@ -81,3 +81,15 @@ def test_the_check_timeout_is_configurable_and_must_be_positive():
     assert SiteConfig.from_env({"OFSTED_CHECK_TIMEOUT": "2.5"}).check_timeout == 2.5
     with pytest.raises(ConfigError, match="OFSTED_CHECK_TIMEOUT must be greater than 0"):
         SiteConfig.from_env({"OFSTED_CHECK_TIMEOUT": "0"})
+
+
+def test_a_site_command_refuses_a_warehouse_that_is_not_duckdb_before_prefect_starts(offline, tiny_site, tmp_path,
+                                                                                      capsys):
+    offline(tiny_site.reports_url)
+    db = tmp_path / "not.duckdb"
+    db.write_bytes(b"not a database")
+    assert main(["nightly", "--db", str(db)]) == 2
+    assert capsys.readouterr().err == (
+        f"ofsted nightly: {db} is not a DuckDB warehouse file; point OFSTED_DB (or --db) at the warehouse, or create "
+        "one with `ofsted ingest PATH...`\n"
+    )
