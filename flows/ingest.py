@@ -172,7 +172,8 @@ def build_flow():
     @flow(name=FLOW_NAME, validate_parameters=False)
     def ingest_files(files, db, workers, batch_size, on_batch):
         return ingest(
-            [bytes_path(f) for f in files], Path(bytes_path(db)), workers=workers, batch_size=batch_size, steps=steps, on_batch=on_batch, run_id=flow_run.id
+            [bytes_path(f) for f in files], Path(bytes_path(db)), workers=workers, batch_size=batch_size, steps=steps,
+            on_batch=on_batch, run_id=flow_run.id
         )
 
     return ingest_files

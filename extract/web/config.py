@@ -51,8 +51,8 @@ class SiteConfig:
             parts = urlsplit(getattr(self, name))
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ConfigError(f"OFSTED_{name.upper()} must be an http(s) address, got {getattr(self, name)!r}")
-        positive = ("requests_per_second", "connect_timeout", "read_timeout", "check_timeout", "attempts", "max_pdf_bytes",
-                    "search_rows", "download_threads")
+        positive = ("requests_per_second", "connect_timeout", "read_timeout", "check_timeout", "attempts",
+                    "max_pdf_bytes", "search_rows", "download_threads")
         for name in positive:
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{ENV_NAMES[name]} must be greater than 0, got {getattr(self, name)}")

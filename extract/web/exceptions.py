@@ -54,9 +54,5 @@ class SiteUnreachable(DownloadError):
     """The configured Ofsted host does not answer at all (offline, wrong address): the run stops before it
     starts. The message names the host and what to do."""
 
-    def __init__(self, url: str, reason: str):
-        super().__init__(url, reason)
-        self.args = (reason,)  # the reason names the host already; the URL would only repeat it
-
     def __str__(self) -> str:
-        return self.reason
+        return self.reason  # it names the host already; the URL would only repeat it

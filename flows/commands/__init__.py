@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+import textwrap
 from pathlib import Path
 
 EXIT_DONE = 0
@@ -15,6 +16,7 @@ EXIT_PARTIAL = 1  # ran to the end, but some files or reports were not read (lis
 EXIT_COULD_NOT_RUN = 2  # nothing was done: the one-line message says why and what to do
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 EXIT_OUTPUT_CLOSED = 128 + signal.SIGPIPE  # the reader of the output went away (`| head`), as a shell reports it
+HELP_WIDTH = 79
 
 
 def exit_codes_help(partial: str | None = None) -> str:
@@ -31,7 +33,9 @@ def exit_codes_help(partial: str | None = None) -> str:
 
 
 def with_exit_codes(epilog: str | None, partial: str | None = None) -> str:
-    return f"{epilog}\n\n{exit_codes_help(partial)}" if epilog else exit_codes_help(partial)
+    """The epilog followed by the exit codes, as a paragraph of its own (wrapped here for raw formatters)."""
+    codes = textwrap.fill(exit_codes_help(partial), HELP_WIDTH)
+    return f"{epilog}\n\n{codes}" if epilog else codes
 
 
 class ParagraphHelpFormatter(argparse.HelpFormatter):

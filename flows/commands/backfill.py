@@ -46,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
 
         return backfill
 
-    return run_flow(make_flow, progress_bar=not args.quiet, db=args.db, since=args.since, until=args.until, types=args.types,
-                    batch_size=args.batch_size)
+    return run_flow(make_flow, progress_bar=not args.quiet, db=args.db, since=args.since, until=args.until,
+                    types=args.types, batch_size=args.batch_size)

@@ -18,7 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Only addresses on the configured Ofsted hosts (OFSTED_REPORTS_URL, OFSTED_FILES_URL) are fetched; any "
         "other is refused.",
         epilog=with_exit_codes(
-            "Examples:\n  ofsted refresh --urn 80481\n  ofsted refresh --url https://files.ofsted.gov.uk/v1/file/50282345\n"
+            "Examples:\n  ofsted refresh --urn 80481\n"
+            "  ofsted refresh --url https://files.ofsted.gov.uk/v1/file/50282345\n"
             "  ofsted refresh --url https://reports.ofsted.gov.uk/provider/44/80481", SITE_PARTIAL),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
     except WarehouseError as exc:
         raise UserError(str(exc)) from None
     except duckdb.InterruptException:
-        raise UserError(f"the query was stopped after {args.timeout:g} s; give it longer with --timeout SECONDS") from None
+        raise UserError(f"the query was stopped after {args.timeout:g} s; give it longer with --timeout SECONDS"
+                        ) from None
     except duckdb.PermissionException as exc:
         raise UserError(f"{first_line(exc)}: queries read the warehouse only; add --allow-files to let this one "
                         "read or write files") from None
