@@ -38,5 +38,9 @@ def extract_paths(paths: Iterable[str | Path], workers: int | None = None) -> It
     if workers == 1:
         yield from map(extract_path, files)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         yield from pool.map(extract_path, files, chunksize=CHUNK_SIZE)
+    finally:
+        # A consumer that stops early (its output closed, Ctrl-C) must not wait for every remaining file.
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from extract.classify import classify
 from extract.exceptions import ExtractionError
+from extract.paths import path_text
 from extract.pdf_text import Document, bytes_to_document
 from extract.records import Report, Status
 
@@ -42,9 +43,10 @@ def known_without_parsing(document: Document | None) -> dict:
 
 
 def extract_path(path: str | Path) -> Report:
-    path = str(path)
+    """The Report of one file; its `path` is the name as printable text (see extract.paths)."""
+    shown = path_text(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return Report(path=path, sha256="", status=Status.ERROR, error=f"{path}: cannot read the file ({exc.strerror})")
-    return extract_bytes(data, path)
+        return Report(path=shown, sha256="", status=Status.ERROR, error=f"{shown}: cannot read the file ({exc.strerror})")
+    return extract_bytes(data, shown)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+
+from flows.commands import (
+    EXIT_COULD_NOT_RUN,
+    EXIT_INTERRUPTED,
+    EXIT_OUTPUT_CLOSED,
+    ParagraphHelpFormatter,
+    exit_codes_help,
+)
 
 COMMAND_MODULES = (
     "flows.commands.extract",
@@ -29,9 +38,11 @@ Configuration (environment variables):
   OFSTED_FILES_URL    files host (default https://files.ofsted.gov.uk)
   OFSTED_REQUESTS_PER_SECOND  global rate limit for the site (default 2); also OFSTED_ATTEMPTS,
                       OFSTED_BACKOFF_SECONDS, OFSTED_CONNECT_TIMEOUT, OFSTED_READ_TIMEOUT,
-                      OFSTED_MAX_PDF_BYTES, OFSTED_DOWNLOAD_THREADS, OFSTED_CONTACT (added to the User-Agent)
+                      OFSTED_MAX_PDF_BYTES, OFSTED_DOWNLOAD_THREADS, OFSTED_CONTACT (added to the User-Agent),
+                      OFSTED_CHECK_TIMEOUT (seconds the site has to answer before a run starts; default 5)
   OFSTED_TASK_RUNNER  where site flows extract: local (all cores, default) or dask (OFSTED_DASK_ADDRESS)
   PREFECT_API_URL     a Prefect server; unset, flows run on Prefect's temporary one
+
 """
 
 
@@ -43,26 +54,50 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ofsted",
         description="Ofsted inspection reports -> a DuckDB warehouse for trend analysis.",
-        epilog=EPILOG,
+        epilog=EPILOG + exit_codes_help("some files or reports were not read (each command's --help says which)"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    for command in subparsers.choices.values():
+        if command.formatter_class is argparse.HelpFormatter:  # the exit codes stay a paragraph of their own
+            command.formatter_class = ParagraphHelpFormatter
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    printable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except UserError as exc:
         print(f"ofsted {args.command}: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_COULD_NOT_RUN
     except KeyboardInterrupt:
         print(f"ofsted {args.command}: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        quiet_closed_output()
+        return EXIT_OUTPUT_CLOSED
+
+
+def printable_output() -> None:
+    """Text that cannot be encoded (a file name that is not UTF-8, in an error) prints escaped, never raises."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def quiet_closed_output() -> None:
+    """The reader of stdout went away (`ofsted extract ... | head`): send what is still buffered nowhere, so
+    Python's flush at exit does not print a second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (captured in tests)
+        pass
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.batch import default_workers, extract_paths
+from extract.paths import bytes_path, path_bytes
 from extract.records import PARSER_VERSION, Report
 from transform.frames import Frames, reports_to_frames
 from warehouse.load import LoadResult, load_frames, version_key
@@ -191,14 +192,18 @@ def ingest(
 
 
 def ingest_flow(
-    files: list[str],
-    db: str,
+    files: Sequence[str | Path],
+    db: str | Path,
     workers: int | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_batch: Callable[[IngestSummary, int], None] | None = None,
 ) -> IngestSummary:
-    """Run `ingest` as a Prefect flow, each step of each batch a task; the run id is the flow run's."""
-    return build_flow()(files, db, workers, batch_size, on_batch)
+    """Run `ingest` as a Prefect flow, each step of each batch a task; the run id is the flow run's.
+
+    Paths cross into the flow as bytes: Prefect records parameters as JSON, which cannot hold a file name that
+    is not UTF-8 as text (it records such a list as a placeholder instead, and the flow still gets every file).
+    """
+    return build_flow()([path_bytes(f) for f in files], path_bytes(db), workers, batch_size, on_batch)
 
 
 def build_flow():
@@ -218,7 +223,8 @@ def build_flow():
     @flow(name=FLOW_NAME, validate_parameters=False)
     def ingest_files(files, db, workers, batch_size, on_batch):
         return ingest(
-            files, Path(db), workers=workers, batch_size=batch_size, steps=steps, on_batch=on_batch, run_id=flow_run.id
+            [bytes_path(f) for f in files], Path(bytes_path(db)), workers=workers, batch_size=batch_size, steps=steps,
+            on_batch=on_batch, run_id=flow_run.id
         )
 
     return ingest_files

@@ -18,6 +18,7 @@ from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extract.web.download import PoliteClient
+from extract.web.reachability import check_reachable
 from extract.web.site import DEFAULT_PROVIDER_TYPES, provider_types
 from flows import site_steps, site_tasks
 from flows.settings import Settings
@@ -40,6 +41,7 @@ def nightly(types: list[str] = list(DEFAULT_PROVIDER_TYPES), full: bool = False)
         "every provider page (full sweep)" if full else "everything (first nightly run)")
     summary = RunSummary(FLOW_NAME, site_tasks.begin_run(settings.db, FLOW_NAME, window), window)
     try:
+        check_reachable(settings.site)  # offline: one clear line in seconds, not minutes of retries
         retries = site_tasks.retries_due(settings)
         loaded = site_steps.loaded_file_ids(settings.db)
         with PoliteClient(settings.site) as client:

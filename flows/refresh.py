@@ -11,6 +11,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from extract.web.config import SiteConfig
 from extract.web.download import PoliteClient, require_allowed
+from extract.web.reachability import check_reachable
 from extract.web.site import PROVIDER_TYPES, file_id_from_url, provider_url, urn_from_provider_url
 from extract.web.urns import InvalidUrn
 from flows import site_steps, site_tasks
@@ -51,6 +52,7 @@ def refresh(urn: str | None = None, url: str | None = None, provider_type: str =
     target = target_url(settings.site, urn, url, provider_type)
     summary = RunSummary(FLOW_NAME, site_tasks.begin_run(settings.db, FLOW_NAME, target), target)
     try:
+        check_reachable(settings.site)  # offline: one clear line in seconds, not minutes of retries
         loaded = site_steps.loaded_file_ids(settings.db)
         with PoliteClient(settings.site) as client:
             if urn_from_provider_url(target) is not None:

@@ -5,15 +5,22 @@ fix into one clean message."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import date
+from pathlib import Path
 
-from extract.web.config import ConfigError
+from extract.web.config import ConfigError, SiteConfig
 from extract.web.exceptions import DownloadError
 from extract.web.provider_types import DEFAULT_PROVIDER_TYPES, PROVIDER_TYPE_GROUPS, PROVIDER_TYPES, types_help
+from extract.web.reachability import check_reachable
+from warehouse.config import db_path
+from warehouse.exceptions import WarehouseError
+from warehouse.snapshot import reading
 
+SITE_PARTIAL = "some provider pages or reports were not fetched or read (listed, and retried by the next run)"
 TYPES_HELP = (
     f"provider types to follow (default: {' '.join(DEFAULT_PROVIDER_TYPES)}): {types_help()}. Every report on "
     "their pages is followed: inspections, focused and monitoring visits, JTAI, area SEND, letters"
@@ -32,18 +39,26 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2019-04-01") from None
 
 
-def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, **parameters):
-    """Import and run a site flow; errors the user can act on become flows.cli.UserError."""
+def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, db: Path | None = None, **parameters):
+    """Import and run a site flow; errors the user can act on become flows.cli.UserError.
+
+    The site is checked before Prefect starts (its temporary server alone takes 10 s or more), so an offline
+    run says so in seconds. `db` (the command's --db) stands for OFSTED_DB, which the flow reads."""
     from flows.cli import UserError
     from flows.prefect_settings import apply_defaults
 
+    if db is not None:
+        os.environ["OFSTED_DB"] = str(db)
+    try:
+        check_before_starting()
+    except (ConfigError, DownloadError, WarehouseError) as exc:
+        raise UserError(str(exc)) from None
     apply_defaults()  # before Prefect is imported
     from flows import progress
     from flows.backfill import DateRangeInvalid
     from flows.refresh import RefreshRequestInvalid
     from flows.runners import with_task_runner
     from flows.settings import Settings
-    from warehouse.exceptions import WarehouseError
 
     try:
         flow_object = with_task_runner(make_flow(), Settings.from_env())
@@ -55,3 +70,12 @@ def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, **pa
     for problem in summary.problems:
         print(f"failed ({problem.stage}): {problem.error}", file=sys.stderr)
     return 1 if summary.problems else 0
+
+
+def check_before_starting() -> None:
+    """What would stop the run anyway, said before Prefect starts: the site does not answer, or the warehouse
+    is locked by another program or is not a DuckDB file."""
+    check_reachable(SiteConfig.from_env())
+    if db_path().exists():
+        with reading(db_path()):
+            pass

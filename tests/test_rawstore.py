@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from extract.web.rawstore import RawStore
+from extract.web.rawstore import InvalidFileId, RawStore
 
 PDF = b"%PDF-1.4 some report"
 
@@ -41,6 +41,19 @@ def test_no_partial_files_are_left_behind(tmp_path):
     assert not list(tmp_path.rglob(".part-*"))
 
 
-def test_file_ids_that_are_not_plain_names_are_refused(tmp_path):
-    with pytest.raises(ValueError, match="not a plain identifier"):
-        RawStore(tmp_path).put(PDF, "../../etc/passwd")
+@pytest.mark.parametrize("file_id", ["../../etc/passwd", ".", "..", "", "12a", "50282345\n", "-1", "１２"])
+def test_file_ids_that_are_not_digits_are_refused_before_touching_the_disk(tmp_path, file_id):
+    store = RawStore(tmp_path / "raw")
+    with pytest.raises(InvalidFileId, match="not an Ofsted file id"):
+        store.put(PDF, file_id)
+    with pytest.raises(InvalidFileId):
+        store.put_meta(file_id, {})
+    assert not (tmp_path / "raw" / "ids").exists() and not (tmp_path / "raw" / "meta").exists()
+
+
+def test_a_file_id_of_dot_never_turns_the_index_into_a_file(tmp_path):
+    store = RawStore(tmp_path)
+    with pytest.raises(InvalidFileId):
+        store.put(PDF, ".")
+    store.put(PDF, "1")
+    assert (tmp_path / "ids").is_dir() and store.get("1") is not None

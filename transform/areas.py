@@ -4,6 +4,11 @@ Both tables are CSV files beside this module, so a new variant is a one-line dat
 `area_aliases.csv` (alias -> canonical area) and `framework_areas.csv` (framework -> areas it judges).
 Frameworks absent from `framework_areas.csv` (pre-2014 reports, schools) accept any well-formed area name,
 because their areas are named after their own printed labels.
+
+`framework_areas.csv`'s `expected_as` column says which areas every full inspection of the framework judges: the
+areas sharing a non-empty `expected_as` name are one expected judgement that any of them gives (ILACS before
+2023 printed children in care and care leavers as one row; a few reports split them). An empty `expected_as`
+marks an area that only some reports judge (the SIF's LSCB review was at times published on its own).
 """
 
 from __future__ import annotations
@@ -32,6 +37,24 @@ def framework_areas() -> dict[str, frozenset[str]]:
         for row in csv.DictReader(handle):
             areas.setdefault(row["framework"], set()).add(row["area"])
     return {framework: frozenset(names) for framework, names in areas.items()}
+
+
+@cache
+def expected_judgements() -> dict[str, dict[str, frozenset[str]]]:
+    """framework -> {expected judgement: the areas, any one of which gives it}."""
+    expected: dict[str, dict[str, set[str]]] = {}
+    with open(FRAMEWORK_AREAS_CSV, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["expected_as"]:
+                expected.setdefault(row["framework"], {}).setdefault(row["expected_as"], set()).add(row["area"])
+    return {framework: {name: frozenset(areas) for name, areas in groups.items()}
+            for framework, groups in expected.items()}
+
+
+def missing_expected(framework: str | None, areas: set[str]) -> list[str]:
+    """The expected judgements of the framework that none of `areas` gives; [] for frameworks with no fixed set."""
+    groups = expected_judgements().get(framework or "", {})
+    return sorted(name for name, alternatives in groups.items() if not alternatives & areas)
 
 
 def canonical_area(area: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from extract.records import Report
-from transform.areas import allowed_areas
+from transform.areas import allowed_areas, canonical_area, missing_expected
 
 LA_INSPECTION = "la-inspection"
 OVERALL = "overall_effectiveness"
@@ -24,6 +24,7 @@ class Flag(str, Enum):
     MISSING_OVERALL_GRADE = "missing_overall_grade"
     MISSING_LEAD_INSPECTOR = "missing_lead_inspector"
     NO_QUOTATIONS = "no_quotations"
+    MISSING_JUDGEMENTS = "missing_judgements"
 
 
 FLAG_DESCRIPTIONS: dict[Flag, str] = {
@@ -41,6 +42,9 @@ FLAG_DESCRIPTIONS: dict[Flag, str] = {
     "under a framework that gives one (ILACS from 2026 does not)",
     Flag.MISSING_LEAD_INSPECTOR: "the lead inspector's name could not be read",
     Flag.NO_QUOTATIONS: "no key quotation could be read",
+    Flag.MISSING_JUDGEMENTS: "a full local-authority inspection whose judgement table lacks areas its framework "
+    "always judges (transform/framework_areas.csv, column expected_as), often a damaged or cut-short file; "
+    "compare its judgements rows with the framework's areas",
 }
 
 
@@ -63,4 +67,12 @@ def report_flags(report: Report) -> list[Flag]:
         flags.append(Flag.MISSING_LEAD_INSPECTOR)
     if not report.quotations:
         flags.append(Flag.NO_QUOTATIONS)
+    if report.kind == LA_INSPECTION and missing_judgements(report):
+        flags.append(Flag.MISSING_JUDGEMENTS)
     return flags
+
+
+def missing_judgements(report: Report) -> list[str]:
+    """Judgements the report's framework always gives that the report lacks (none for families with no fixed
+    set: schools, letters, pre-2014 reports)."""
+    return missing_expected(report.framework, {canonical_area(j.area) for j in report.judgements})

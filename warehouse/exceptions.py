@@ -17,3 +17,11 @@ class WarehouseBusy(WarehouseError):
 
 class FramesInvalid(WarehouseError):
     """Frames handed to the loader break a table's key (a duplicate or a missing key value)."""
+
+
+class WarehouseLocked(WarehouseBusy):
+    """Another program (a DuckDB client, not one of our loads) holds the warehouse file open for writing."""
+
+
+class NotAWarehouse(WarehouseError):
+    """The warehouse path is not a DuckDB database file (a folder, an empty or unrelated file)."""

@@ -12,12 +12,16 @@ so a flow can record its run in the same atomic write as the reports it loads:
         resolve_failures(con, "download", urls_that_worked)
         finish_run(con, run_id, RunCounts(reports_found=10, reports_new=result.inserted, ...))
 
-A run that dies keeps status 'running' and no finished_at: that is how an operator sees it died.
+A run records the process running it (pid and host). A run whose process is gone without finishing it (kill -9,
+a crash, a power cut) is marked 'died' by the next write to the warehouse (`mark_dead_runs`, called by every
+writer), so no run stays 'running' forever; its finished_at stays NULL, as nobody saw it end.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +33,9 @@ RUNNING = "running"
 SUCCEEDED = "succeeded"
 PARTIAL = "partial"  # finished, with failures to retry
 FAILED = "failed"  # stopped before finishing
+DIED = "died"  # its process ended without finishing the run; noticed by a later write
+PROC = "/proc"
+ZOMBIE = "Z"  # /proc/<pid>/stat state of a process that has ended but was not yet reaped
 FAILURE_ID_LENGTH = 16
 
 
@@ -67,10 +74,40 @@ def start_run(con: duckdb.DuckDBPyConnection, flow: str, detail: str | None = No
     """Record a run as started; returns its id (a new UUID unless given, e.g. the Prefect flow run id)."""
     run_id = run_id or str(uuid.uuid4())
     con.execute(
-        "INSERT INTO runs (run_id, flow, started_at, status, detail) VALUES (?, ?, ?, ?, ?)",
-        [run_id, flow, utc_now(), RUNNING, detail],
+        "INSERT INTO runs (run_id, flow, started_at, status, detail, pid, host) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [run_id, flow, utc_now(), RUNNING, detail, os.getpid(), socket.gethostname()],
     )
     return run_id
+
+
+def process_is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: alive
+    try:
+        with open(f"{PROC}/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != ZOMBIE
+    except (OSError, IndexError):
+        return True  # no /proc: os.kill already said it exists
+
+
+def mark_dead_runs(con: duckdb.DuckDBPyConnection, is_alive=process_is_alive) -> list[str]:
+    """Mark 'died' every run still 'running' whose process on this machine is gone (or that recorded none, as
+    runs before migration 006 did); returns their ids. Runs on other machines are left: we cannot tell."""
+    here = socket.gethostname()
+    running = con.execute("SELECT run_id, pid, host FROM runs WHERE status = ?", [RUNNING]).fetchall()
+    dead = [(run_id, pid, host) for run_id, pid, host in running if pid is None or (host == here and not is_alive(pid))]
+    for run_id, pid, host in dead:
+        where = f"process {pid} on {host}" if pid is not None else "a process that recorded no pid"
+        con.execute(
+            "UPDATE runs SET status = ?, detail = concat_ws('; ', detail, ?) WHERE run_id = ?",
+            [DIED, f"died: {where} ended without finishing the run (killed, crashed or power cut); "
+             "noticed by the next write", run_id],
+        )
+    return [run_id for run_id, _, _ in dead]
 
 
 def finish_run(

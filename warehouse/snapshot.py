@@ -5,7 +5,8 @@ So no writer ever opens the live file. `writing(db)`:
 
 1. takes an exclusive lock on `<db>.lock` (a second writer waits, then fails clearly);
 2. copies the live file to `<db>.loading` (or starts an empty one) and opens the copy;
-3. migrates the schema and yields a connection inside one transaction;
+3. migrates the schema, marks runs whose process died (warehouse.runs.mark_dead_runs), and yields a
+   connection inside one transaction;
 4. on success commits, checkpoints, closes, fsyncs and `os.replace`s the copy over the live file.
 
 Readers open the live file read-only and never see a lock: before the rename they read the old file, after
@@ -26,7 +27,8 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.exceptions import NoWarehouse, WarehouseBusy
+from warehouse.exceptions import NotAWarehouse, NoWarehouse, WarehouseBusy, WarehouseError, WarehouseLocked
+from warehouse.runs import mark_dead_runs
 from warehouse.schema import migrate
 
 LOCK_SUFFIX = ".lock"
@@ -94,10 +96,15 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
         if db.exists():
             settle_live_file(db)
             shutil.copyfile(db, snapshot)
-        con = duckdb.connect(str(snapshot), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        try:
+            con = duckdb.connect(str(snapshot), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        except duckdb.IOException as exc:
+            discard(snapshot)
+            raise open_error(db, exc) from None
         try:
             con.execute("BEGIN TRANSACTION")
             migrate(con)
+            mark_dead_runs(con)
             yield con
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
@@ -119,12 +126,23 @@ def settle_live_file(db: Path) -> None:
     try:
         duckdb.connect(str(db), read_only=not wal_of(db).exists()).close()
     except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():
-            raise
-        raise WarehouseBusy(
-            f"{db} is open for writing in another program ({first_line(exc)}); close it, and open the "
-            "warehouse read-only instead (`duckdb -readonly FILE`, or duckdb.connect(FILE, read_only=True))"
-        ) from None
+        raise open_error(db, exc) from None
+
+
+def open_error(db: Path, exc: duckdb.Error) -> WarehouseError:
+    """What DuckDB's refusal to open the warehouse means for the user, as one line saying what to do."""
+    message = first_line(exc)
+    if "lock" in message.lower():
+        return WarehouseLocked(
+            f"{db} is open for writing in another program ({message}); close it, and open the warehouse "
+            "read-only instead (`duckdb -readonly FILE`, or duckdb.connect(FILE, read_only=True))"
+        )
+    if "not a valid DuckDB database file" in message or db.is_dir():
+        return NotAWarehouse(
+            f"{db} is not a DuckDB warehouse file; point OFSTED_DB (or --db) at the warehouse, or create one with "
+            "`ofsted ingest PATH...`"
+        )
+    return WarehouseError(f"cannot open the warehouse {db}: {message}")
 
 
 def first_line(exc: Exception) -> str:
@@ -149,14 +167,22 @@ def discard(snapshot: Path) -> None:
 
 
 @contextmanager
-def reading(db: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short read-only connection to the live warehouse; never blocked by a writer."""
+def reading(db: str | Path, files: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short read-only connection to the live warehouse; never blocked by a writer.
+
+    files=False opens it with DuckDB's external access disabled: queries can read the warehouse only, never
+    read or write other files (COPY ... TO, read_csv, ATTACH, INSTALL are refused)."""
     db = Path(db)
     if not db.exists():
         raise NoWarehouse(
             f"no warehouse at {db}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to an existing file"
         )
-    con = duckdb.connect(str(db), read_only=True)
+    try:
+        # No config unless asked: DuckDB refuses a second connection in one process to a file already open with
+        # a different configuration (the writer's check of the live file, another reader).
+        con = duckdb.connect(str(db), read_only=True, config={} if files else {"enable_external_access": False})
+    except duckdb.IOException as exc:
+        raise open_error(db, exc) from None
     try:
         yield con
     finally:

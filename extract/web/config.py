@@ -37,6 +37,7 @@ class SiteConfig:
     requests_per_second: float = 2.0  # global, shared by every download thread
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
+    check_timeout: float = 5.0  # the reachability check before a run: offline should fail in seconds, not minutes
     attempts: int = 5  # per request, counting the first
     backoff_seconds: float = 2.0  # first wait; doubles each retry
     max_backoff_seconds: float = 120.0  # longest single wait, Retry-After included
@@ -50,8 +51,8 @@ class SiteConfig:
             parts = urlsplit(getattr(self, name))
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ConfigError(f"OFSTED_{name.upper()} must be an http(s) address, got {getattr(self, name)!r}")
-        positive = ("requests_per_second", "connect_timeout", "read_timeout", "attempts", "max_pdf_bytes",
-                    "search_rows", "download_threads")
+        positive = ("requests_per_second", "connect_timeout", "read_timeout", "check_timeout", "attempts",
+                    "max_pdf_bytes", "search_rows", "download_threads")
         for name in positive:
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{ENV_NAMES[name]} must be greater than 0, got {getattr(self, name)}")
@@ -90,6 +91,7 @@ ENV_NAMES = {
     "requests_per_second": "OFSTED_REQUESTS_PER_SECOND",
     "connect_timeout": "OFSTED_CONNECT_TIMEOUT",
     "read_timeout": "OFSTED_READ_TIMEOUT",
+    "check_timeout": "OFSTED_CHECK_TIMEOUT",
     "attempts": "OFSTED_ATTEMPTS",
     "backoff_seconds": "OFSTED_BACKOFF_SECONDS",
     "max_backoff_seconds": "OFSTED_MAX_BACKOFF_SECONDS",
@@ -106,3 +108,12 @@ def netloc_of(url: str) -> str:
     default_port = {"http": 80, "https": 443}.get(parts.scheme)
     port = parts.port or default_port
     return f"{(parts.hostname or '').lower()}:{port}"
+
+
+def without_credentials(url: str) -> str:
+    """The address with any user:password@ part masked, safe to print and to store."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return parts._replace(netloc=f"***@{host}").geturl()

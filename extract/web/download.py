@@ -3,8 +3,9 @@
 One requests.Session with an honest User-Agent; connect and read timeouts; a global rate limit shared by all
 threads; retries of each request with exponential backoff on broken connections, timeouts, cut-short bodies, 403 (the
 live site answers some requests so now and then), 429 and 5xx (honouring Retry-After, in seconds or as an HTTP
-date), never on 404; only the configured Ofsted hosts; report
-bodies checked (`%PDF-`, Content-Type, a size cap) before anyone stores or parses them.
+date), never on 404; only the configured Ofsted hosts, redirects included (followed by our own loop, each hop
+checked before it is contacted); report bodies checked (`%PDF-`, Content-Type, a size cap) before anyone stores or
+parses them.
 """
 
 from __future__ import annotations
@@ -14,16 +15,19 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 
-from extract.web.config import SiteConfig, netloc_of
+from extract.web.config import SiteConfig, netloc_of, without_credentials
 from extract.web.exceptions import (
+    CredentialsInUrl,
     DownloadError,
     HostNotAllowed,
     NotAPdfResponse,
     NotFound,
+    RedirectRefused,
     TooLarge,
     TransientDownloadError,
 )
@@ -40,6 +44,8 @@ NOT_FOUND = 404
 GONE = 410
 SERVER_ERRORS = range(500, 600)
 CHUNK_BYTES = 64 * 1024
+# The site redirects at most once or twice (http -> https, a moved page); more is a loop or a misconfiguration.
+MAX_REDIRECTS = 5
 
 
 def is_allowed(url: str, config: SiteConfig) -> bool:
@@ -49,7 +55,21 @@ def is_allowed(url: str, config: SiteConfig) -> bool:
         return False
 
 
+def has_credentials(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        return parts.username is not None or parts.password is not None
+    except ValueError:
+        return False
+
+
 def require_allowed(url: str, config: SiteConfig) -> None:
+    """Refuse, before any connection, an address off the configured hosts or one carrying credentials."""
+    if has_credentials(url):
+        raise CredentialsInUrl(
+            without_credentials(url), "addresses with a user name or password are refused (the Ofsted site needs "
+            "none, and they would be stored in the run's records); give the address without them"
+        )
     if not is_allowed(url, config):
         hosts = ", ".join(config.allowed_hosts)
         raise HostNotAllowed(
@@ -132,19 +152,36 @@ class PoliteClient:
         return min(self.config.backoff_seconds * 2 ** (attempt - 1), self.config.max_backoff_seconds)
 
     def _get_once(self, url: str, read: Callable[[str, requests.Response], object]):
-        self.limiter.acquire()
-        self.requests_sent += 1
+        """One attempt: the request and the redirects it leads to, each hop checked before it is contacted."""
         timeout = (self.config.connect_timeout, self.config.read_timeout)
+        visited = [url]
         try:
-            with self.session.get(url, timeout=timeout, stream=True, allow_redirects=True) as response:
-                if response.url != url:
-                    require_allowed(response.url, self.config)  # a redirect must stay on Ofsted's hosts
-                check_status(url, response)
-                return read(url, response)
+            for _ in range(MAX_REDIRECTS + 1):
+                self.limiter.acquire()
+                self.requests_sent += 1
+                with self.session.get(visited[-1], timeout=timeout, stream=True, allow_redirects=False) as response:
+                    if not response.is_redirect:
+                        check_status(url, response)
+                        return read(url, response)
+                    visited.append(self._next_hop(url, visited, response.headers["Location"]))
+            raise RedirectRefused(url, f"more than {MAX_REDIRECTS} redirects ({' -> '.join(visited)}); "
+                                  "the site may be misconfigured: try again later")
         except requests.Timeout:
             raise TransientDownloadError(url, f"no answer within {self.config.read_timeout:g}s (timed out)") from None
         except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
             raise TransientDownloadError(url, f"connection broken ({type(exc).__name__})") from None
+
+    def _next_hop(self, url: str, visited: list[str], location: str) -> str:
+        """Where a redirect leads, refused unless it stays on the configured hosts and goes somewhere new."""
+        target = urljoin(visited[-1], location)
+        try:
+            require_allowed(target, self.config)
+        except DownloadError as exc:
+            raise RedirectRefused(url, f"the site redirected to {exc.url}, which was not followed: {exc.reason}") from None
+        if target in visited:
+            raise RedirectRefused(url, f"redirect loop ({' -> '.join(visited + [target])}); the site may be "
+                                  "misconfigured: try again later")
+        return target
 
     def _read_html(self, url: str, response: requests.Response) -> str:
         body = self._read_body(url, response)

@@ -56,3 +56,18 @@ class ListingMismatch(DownloadError):
 
 class PageUnreadable(DownloadError):
     """A page arrived but lacks what every page of its kind has (a provider page without its timeline)."""
+class RedirectRefused(DownloadError):
+    """A redirect to somewhere this pipeline does not fetch from, or one redirect too many (a loop): the
+    address it leads to is never contacted."""
+
+
+class CredentialsInUrl(DownloadError):
+    """An address carrying a user name or password: refused, and never stored or printed with them."""
+
+
+class SiteUnreachable(DownloadError):
+    """The configured Ofsted host does not answer at all (offline, wrong address): the run stops before it
+    starts. The message names the host and what to do."""
+
+    def __str__(self) -> str:
+        return self.reason  # it names the host already; the URL would only repeat it

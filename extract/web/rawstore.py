@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
-# File ids are digits on the real site; anything else is kept to a safe file name.
-SAFE_FILE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,128}$")
+# File ids are digits on the real site, and only digits are let near the disk: a name such as "." or ".."
+# would turn the index folder itself (or its parent) into the file written.
+FILE_ID = re.compile(r"[0-9]+")
 ID_INDEX = "ids"
 META = "meta"
 
@@ -81,9 +82,13 @@ class RawStore:
         return self.root / META / f"{checked(file_id)}.json"
 
 
+class InvalidFileId(ValueError):
+    """A file id that is not the digits the Ofsted site uses; never used as a file name."""
+
+
 def checked(file_id: str) -> str:
-    if not SAFE_FILE_ID.match(file_id):
-        raise ValueError(f"file id {file_id!r} is not a plain identifier (letters, digits, . _ -)")
+    if not isinstance(file_id, str) or not FILE_ID.fullmatch(file_id):
+        raise InvalidFileId(f"file id {file_id!r} is not an Ofsted file id (digits only, as in /v1/file/50282345)")
     return file_id
 
 

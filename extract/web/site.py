@@ -49,7 +49,8 @@ log = logging.getLogger(__name__)
 
 PROVIDER_PATH = re.compile(rf"/provider/(?P<type>[^/]+)/(?P<urn>{URN_FORM})/?$")
 ANY_PROVIDER_PATH = re.compile(r"/provider/[^/]+/[^/]+/?$")
-FILE_PATH = re.compile(r"/v1/file/(?P<id>[A-Za-z0-9_.-]+)/?$")
+# File ids are digits; anything else is no report file id (and never becomes a file name in the raw store).
+FILE_PATH = re.compile(r"/v1/file/(?P<id>[0-9]+)/?$")
 # The site's hidden text after a report link: "Focused visit, pdf - 15 July 2024" (also "PDF").
 NONVISUAL_DATE = re.compile(r",\s*pdf\s*-\s*(?P<date>\d{1,2}\s+\w+\s+\d{4})\s*$", re.IGNORECASE)
 PUBLISHED_LABEL = re.compile(r"publish", re.IGNORECASE)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from flows.site_cli import add_types_option, iso_date, run_flow
+from flows.commands import add_db_option, with_exit_codes
+from flows.site_cli import SITE_PARTIAL, add_types_option, iso_date, run_flow
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,11 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "again, so run the same command again after an interruption. Extraction uses all cores; set "
         "OFSTED_TASK_RUNNER=dask (with pip install -e \".[dask]\", and OFSTED_DASK_ADDRESS for an existing "
         "cluster) to spread it over a Dask cluster.",
-        epilog="Example: ofsted backfill --since 2019-01-01 --types la school",
+        epilog=with_exit_codes("Example: ofsted backfill --since 2019-01-01 --types la school", SITE_PARTIAL),
     )
     parser.add_argument("--since", type=iso_date, metavar="DATE", help="first publication date (YYYY-MM-DD)")
     parser.add_argument("--until", type=iso_date, metavar="DATE", help="last publication date (YYYY-MM-DD)")
     add_types_option(parser)
+    add_db_option(parser)
     parser.add_argument("--batch-size", type=int, default=50, help="reports per atomic write (default: %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
@@ -44,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
 
         return backfill
 
-    return run_flow(make_flow, progress_bar=not args.quiet, since=args.since, until=args.until, types=args.types,
-                    batch_size=args.batch_size)
+    return run_flow(make_flow, progress_bar=not args.quiet, db=args.db, since=args.since, until=args.until,
+                    types=args.types, batch_size=args.batch_size)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from flows.commands import add_db_option, with_exit_codes
 from warehouse.config import db_path
 
 
@@ -15,11 +16,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write DIR/<name>.parquet for every table and analyst view of the warehouse (OFSTED_DB, "
         "default ./data/ofsted.duckdb), read on a read-only connection, so a running load never blocks it. "
         "Existing files of the same names are overwritten. Column meanings: docs/warehouse.md.",
+        epilog=with_exit_codes(None),
     )
     parser.add_argument(
         "--parquet", type=Path, required=True, metavar="DIR", help="folder to write the Parquet files to"
     )
-    parser.add_argument("--db", type=Path, help="warehouse file (default: OFSTED_DB, else OFSTED_HOME/ofsted.duckdb)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -7,6 +7,7 @@ import sys
 
 from extract.batch import default_workers, expand_paths, extract_paths
 from extract.records import Report
+from flows.commands import with_exit_codes
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="read report PDFs and print their judgements (no warehouse needed)",
         description="Read Ofsted report PDFs (files or folders of *.pdf) and print kind, dates, lead inspector "
         "and every judgement. With --json, print one JSON object per file (JSON Lines), as DESIGN.md's "
-        "extraction contract describes. Exit code 0 when every file was read, 1 when any was not.",
+        "extraction contract describes.",
+        epilog=with_exit_codes(None, "some files were not read (each gets a status and an error)"),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="PDF files or folders to search for *.pdf")
     parser.add_argument("--json", action="store_true", help="print JSON Lines instead of a table")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from extract.batch import default_workers, expand_paths
+from flows.commands import add_db_option, with_exit_codes
 from flows.ingest import DEFAULT_BATCH_SIZE
 from warehouse.config import db_path
 
@@ -23,12 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "parser version is not read again, so running it again is quick and changes nothing unless a file or "
         "the parser changed (`ofsted reparse` re-reads what is loaded without the files' folder). Every file "
         "gets a row in `reports`, read or not; files that could not be read are "
-        "listed at the end and in the `failures` table. Analysts can keep querying the warehouse while it runs. "
-        "Exit code 0 when every file was read, 1 when any was not.",
-        epilog='Then: ofsted sql "SELECT * FROM v_latest_judgements WHERE area = \'overall_effectiveness\'"',
+        "listed at the end and in the `failures` table. Analysts can keep querying the warehouse while it runs.",
+        epilog=with_exit_codes('Then: ofsted sql "SELECT * FROM v_latest_judgements WHERE area = '
+                               '\'overall_effectiveness\'"',
+                               "some files were not read (listed, and in `failures`); the rest are loaded"),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="PDF files or folders to search for *.pdf")
-    parser.add_argument("--db", type=Path, help="warehouse file (default: OFSTED_DB, else OFSTED_HOME/ofsted.duckdb)")
+    add_db_option(parser)
     parser.add_argument(
         "--workers", type=int, default=default_workers(), help="processes to extract with (default: all cores)"
     )
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             from flows.prefect_settings import apply_defaults
 
             apply_defaults()
-            summary = ingest_flow([str(f) for f in files], str(db), args.workers, batch_size, print_progress)
+            summary = ingest_flow(files, db, args.workers, batch_size, print_progress)
     except WarehouseError as exc:
         raise UserError(str(exc)) from None
     for line in summary.not_read[:MAX_FAILURES_LISTED]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from flows.site_cli import add_types_option, run_flow
+from flows.commands import add_db_option, with_exit_codes
+from flows.site_cli import SITE_PARTIAL, add_types_option, run_flow
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,11 +19,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "loaded into the warehouse (OFSTED_DB), as a Prefect flow. Whatever failed last time is tried again; a "
         "file the site answers with its 'Report not found' page on 3 runs is recorded as a permanent failure "
         "(failures.gave_up_at) and no longer asked for. Records a row in `runs`, failures in `failures`, and a "
-        "summary artifact in Prefect. Exit code 0 when nothing failed, 1 when something will be retried next run.",
-        epilog="Scheduled every night by `ofsted serve`, with a weekly --full sweep. Politeness: "
-        "OFSTED_REQUESTS_PER_SECOND (default 2).",
+        "summary artifact in Prefect. The site is checked first: when it does not answer within "
+        "OFSTED_CHECK_TIMEOUT seconds the run stops at once, before Prefect starts.",
+        epilog=with_exit_codes("Scheduled every night by `ofsted serve`, with a weekly --full sweep. Politeness: "
+                               "OFSTED_REQUESTS_PER_SECOND (default 2).", SITE_PARTIAL),
     )
     add_types_option(parser)
+    add_db_option(parser)
     parser.add_argument("--full", action="store_true",
                         help="visit every provider page of the types, not only those with new reports: loads "
                         "reports the site added late with older dates (the weekly sweep does this)")
@@ -35,4 +38,4 @@ def run(args: argparse.Namespace) -> int:
 
         return nightly
 
-    return run_flow(make_flow, types=args.types, full=args.full)
+    return run_flow(make_flow, db=args.db, types=args.types, full=args.full)

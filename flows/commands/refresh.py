@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from extract.web.site import PROVIDER_TYPES
-from flows.site_cli import run_flow
+from flows.commands import add_db_option, with_exit_codes
+from flows.site_cli import SITE_PARTIAL, run_flow
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,8 +17,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "address: whatever of it the warehouse lacks is downloaded, extracted and loaded now, as a Prefect flow. "
         "Only addresses on the configured Ofsted hosts (OFSTED_REPORTS_URL, OFSTED_FILES_URL) are fetched; any "
         "other is refused.",
-        epilog="Examples:\n  ofsted refresh --urn 80481\n  ofsted refresh --url https://files.ofsted.gov.uk/v1/file/50282345\n"
-        "  ofsted refresh --url https://reports.ofsted.gov.uk/provider/44/80481",
+        epilog=with_exit_codes(
+            "Examples:\n  ofsted refresh --urn 80481\n"
+            "  ofsted refresh --url https://files.ofsted.gov.uk/v1/file/50282345\n"
+            "  ofsted refresh --url https://reports.ofsted.gov.uk/provider/44/80481", SITE_PARTIAL),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     which = parser.add_mutually_exclusive_group(required=True)
@@ -27,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--type", dest="provider_type", default="la", choices=list(PROVIDER_TYPES),
                         help="provider type of --urn, which picks its page address /provider/<type>/<URN> "
                         f"({', '.join(f'{t.key} {t.page_type}' for t in PROVIDER_TYPES.values())}; default: la)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -46,4 +50,4 @@ def run(args: argparse.Namespace) -> int:
 
         return refresh
 
-    return run_flow(make_flow, urn=args.urn, url=args.url, provider_type=args.provider_type)
+    return run_flow(make_flow, db=args.db, urn=args.urn, url=args.url, provider_type=args.provider_type)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from flows.commands import add_db_option, with_exit_codes
 from warehouse.config import db_path, home
 
 REPORT_SUBDIR = "report"
@@ -23,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "latest inspection, streaks of the same grade, and each local authority's grid of judgements across "
         "inspections with its visits and key quotations. The page opens from disk with no server and no "
         "internet. Prints the path of the page written.",
+        epilog=with_exit_codes(None),
     )
     parser.add_argument(
         "--provider",
@@ -35,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         help="folder to write index.html into (default OFSTED_HOME/report)",
     )
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from warehouse.exceptions import WarehouseError
 
     try:
-        path = build_report(db_path(), args.out or default_report_dir(), provider=args.provider)
+        path = build_report(args.db or db_path(), args.out or default_report_dir(), provider=args.provider)
     except WarehouseError as exc:
         raise UserError(str(exc)) from exc
     print(path)

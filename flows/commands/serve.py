@@ -6,6 +6,7 @@ import argparse
 import os
 
 from flows.settings import NIGHTLY_CRON, NIGHTLY_TIMEZONE
+from flows.commands import with_exit_codes
 from flows.site_cli import add_types_option
 
 
@@ -19,9 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "'backfill/manual' to run by hand. Schedules need a Prefect server: start one with `prefect server "
         "start` and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api). Teams with a work pool deploy "
         "prefect.yaml instead (`prefect deploy --all`).",
-        epilog="Then, from another terminal:\n"
-        "  prefect deployment run 'refresh/manual' -p urn=80481\n"
-        "  prefect deployment run 'backfill/manual' -p since=2019-01-01",
+        epilog=with_exit_codes("Then, from another terminal:\n"
+                               "  prefect deployment run 'refresh/manual' -p urn=80481\n"
+                               "  prefect deployment run 'backfill/manual' -p since=2019-01-01"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--cron", default=NIGHTLY_CRON, help="nightly schedule (default: %(default)r)")

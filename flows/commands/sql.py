@@ -6,14 +6,17 @@ import argparse
 import csv
 import json
 import sys
-from pathlib import Path
+import threading
 
 import duckdb
 
+from flows.commands import add_db_option, with_exit_codes
 from warehouse.config import db_path
 
 FORMATS = ("table", "csv", "json")
 NULL_TEXT = "NULL"
+# A quick answer, not a batch job: a query still running after this long is interrupted (--timeout to change).
+DEFAULT_TIMEOUT_SECONDS = 60.0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,13 +29,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         '`ofsted sql "SELECT table_name, comment FROM duckdb_tables() UNION ALL SELECT view_name, comment '
         'FROM duckdb_views() WHERE NOT internal"`. Any DuckDB client can open the file too (read-only, please: '
         "`duckdb -readonly data/ofsted.duckdb`).",
-        epilog='Example: ofsted sql "SELECT provider_name, grade FROM v_latest_judgements '
-        "WHERE area = 'overall_effectiveness' ORDER BY score, provider_name\"",
+        epilog=with_exit_codes('Example: ofsted sql "SELECT provider_name, grade FROM v_latest_judgements '
+        "WHERE area = 'overall_effectiveness' ORDER BY score, provider_name\""),
     )
     parser.add_argument("query", metavar="QUERY", help="the SQL to run (quote it for the shell)")
-    parser.add_argument("--db", type=Path, help="warehouse file (default: OFSTED_DB, else OFSTED_HOME/ofsted.duckdb)")
+    add_db_option(parser)
     parser.add_argument(
         "--format", choices=FORMATS, default="table", help="table (aligned text), csv, or json (one object a line)"
+    )
+    parser.add_argument(
+        "--allow-files", action="store_true",
+        help="let the query read and write files (read_csv, COPY ... TO, ATTACH); by default it can read the "
+        "warehouse only",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT_SECONDS, metavar="SECONDS",
+        help="interrupt the query after this many seconds (default: %(default)g)",
     )
     parser.set_defaults(func=run)
 
@@ -42,19 +54,42 @@ def run(args: argparse.Namespace) -> int:
     from warehouse.exceptions import WarehouseError
     from warehouse.snapshot import reading
 
+    if not args.query.strip():
+        raise UserError('no SQL given; for example: ofsted sql "SHOW ALL TABLES"')
+    if args.timeout <= 0:
+        raise UserError("--timeout must be more than 0 seconds")
     try:
-        with reading(args.db or db_path()) as con:
-            try:
-                result = con.execute(args.query)
-            except duckdb.Error as exc:
-                raise UserError(f"{exc} (tables and views: ofsted sql \"SHOW ALL TABLES\"; reference: "
-                                "docs/warehouse.md)") from None
-            columns = [d[0] for d in result.description] if result.description else []
-            rows = result.fetchall() if columns else []
+        with reading(args.db or db_path(), files=args.allow_files) as con:
+            columns, rows = run_query(con, args.query, args.timeout)
     except WarehouseError as exc:
         raise UserError(str(exc)) from None
+    except duckdb.InterruptException:
+        raise UserError(f"the query was stopped after {args.timeout:g} s; give it longer with --timeout SECONDS"
+                        ) from None
+    except duckdb.PermissionException as exc:
+        raise UserError(f"{first_line(exc)}: queries read the warehouse only; add --allow-files to let this one "
+                        "read or write files") from None
+    except duckdb.Error as exc:
+        raise UserError(f"{first_line(exc)} (tables and views: ofsted sql \"SHOW ALL TABLES\"; reference: "
+                        "docs/warehouse.md)") from None
     WRITERS[args.format](columns, rows, sys.stdout)
     return 0
+
+
+def run_query(con: duckdb.DuckDBPyConnection, query: str, timeout: float) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of the query, interrupted when it runs longer than `timeout` seconds."""
+    timer = threading.Timer(timeout, con.interrupt)
+    timer.start()
+    try:
+        result = con.execute(query)
+        columns = [d[0] for d in result.description] if result is not None and result.description else []
+        return columns, result.fetchall() if columns else []
+    finally:
+        timer.cancel()
+
+
+def first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0]
 
 
 def write_table(columns: list[str], rows: list[tuple], out) -> None:

@@ -3,7 +3,7 @@
 Tests drive it with:
 - `fail(path, kind, times=...)`: inject a fault on a path (500, 403, 429 with Retry-After, a stall past the
   client's timeout, a truncated body, HTML instead of a PDF, 404, the JavaScript-only provider page, the
-  files host's "Report not found" page) for the next `times` requests (None: always);
+  files host's "Report not found" page, a 302 to `location=`) for the next `times` requests (None: always);
 - `filters`: which page types each search filter lists (a test can make a filter code list the wrong kind);
   `date_filter`: whether the listing honours `latest_report_date_start`;
 - `hide(file_id)` / `publish(file_id, on=day)`: keep a report off its provider page until it is "published";
@@ -40,7 +40,7 @@ FILTERS = {
     ("2", (), ()): {"16", "17"},
 }
 SEARCH_DATE_FORMAT = "%d-%m-%Y"
-FAULT_KINDS = ("500", "403", "429", "timeout", "truncate", "html", "404", "js-shell", "report-not-found")
+FAULT_KINDS = ("500", "403", "429", "timeout", "truncate", "html", "404", "js-shell", "report-not-found", "redirect")
 
 
 @dataclass
@@ -49,6 +49,7 @@ class Fault:
     times: int | None = 1  # how many requests it hits; None: every one
     retry_after: str = "0"  # for 429: the Retry-After header, seconds or an HTTP date
     stall_seconds: float = 2.0  # for timeout: how long to sit before answering
+    location: str = ""  # for redirect: the Location header of the 302
 
 
 class FakeOfstedSite:
@@ -185,6 +186,8 @@ class FakeOfstedSite:
             send(handler, 200, "text/html; charset=utf-8", pages.javascript_shell().encode())
         elif fault.kind == "report-not-found":
             send(handler, 200, "text/html; charset=utf-8", pages.report_not_found().encode())
+        elif fault.kind == "redirect":
+            send(handler, 302, "text/html", b"", {"Location": fault.location})
         elif fault.kind == "html":
             send(handler, 200, "text/html; charset=utf-8", pages.error_page(503).encode())
         elif fault.kind == "timeout":

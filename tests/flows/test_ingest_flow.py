@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 import pytest
@@ -145,3 +146,17 @@ def test_the_ingest_flow_runs_under_prefect(prefect_harness, tmp_path):
         run_id, status = con.execute("SELECT run_id, status FROM runs").fetchone()
     assert status == "partial"
     assert run_id == summary.run_id and len(run_id) == 36  # the Prefect flow run's id
+
+
+@pytest.mark.slow
+def test_the_ingest_flow_loads_a_file_whose_name_is_not_utf8(prefect_harness, tmp_path):
+    name = os.path.join(os.fsencode(tmp_path), b"report-\xff.pdf")
+    with open(name, "wb") as handle:
+        handle.write(b"<html>not found</html>")
+    (tmp_path / "plain.pdf").write_bytes(b"<html>not found either</html>")
+    db = tmp_path / "w.duckdb"
+    summary = ingest_flow([os.fsdecode(name), tmp_path / "plain.pdf"], db, workers=1, batch_size=5)
+    assert (summary.files, summary.inserted, summary.failures) == (2, 2, 2)
+    with reading(db) as con:
+        assert con.execute("SELECT count(*) FROM reports").fetchone() == (2,)
+        assert con.execute("SELECT count(*) FROM failures WHERE target LIKE '%report-\\xff.pdf'").fetchone() == (1,)

@@ -177,4 +177,4 @@ def test_an_ingest_killed_after_a_batch_keeps_it_and_the_next_run_completes(corp
     assert f"{kept} unchanged" in second.stdout
     with reading(db) as con:
         assert con.execute("SELECT count(*) FROM reports").fetchone() == (12,)
-        assert con.execute("SELECT status FROM runs ORDER BY started_at").fetchall() == [("running",), ("succeeded",)]
+        assert con.execute("SELECT status FROM runs ORDER BY started_at").fetchall() == [("died",), ("succeeded",)]

@@ -149,6 +149,7 @@ def test_quality_flags_say_what_is_missing():
         "missing_overall_grade",
         "missing_lead_inspector",
         "no_quotations",
+        "missing_judgements",
     ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.report.charts import save_png, timeline_chart
+from warehouse.report.charts import image_format, save_image, timeline_chart
 from warehouse.report.providers import resolve_provider
 from warehouse.report.queries import fetch, read_authorities, read_report_data
 from warehouse.report.records import AreaJudgement, Authority, TimelineEntry
@@ -49,7 +49,8 @@ def build_report(db_path: str | Path, out_dir: str | Path, provider: str | None 
 
 
 def build_chart(db_path: str | Path, provider: str, png_path: str | Path) -> tuple[Authority, Path]:
-    """Write one authority's judgement grid as a PNG image (for slides)."""
+    """Write one authority's judgement grid as an image (for slides), in the format its file name asks for."""
+    image_format(Path(png_path))  # refused before any work
     with reading(db_path) as connection:
         authority = find_authority(connection, provider)
         entries = fetch(connection, "timeline", TimelineEntry, urn=authority.urn)
@@ -59,5 +60,5 @@ def build_chart(db_path: str | Path, provider: str, png_path: str | Path) -> tup
     )
     png_path = Path(png_path)
     png_path.parent.mkdir(parents=True, exist_ok=True)
-    save_png(figure, png_path)
+    save_image(figure, png_path)
     return authority, png_path

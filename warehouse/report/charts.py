@@ -15,6 +15,7 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
+from warehouse.report.exceptions import UnsupportedImageFormat
 from warehouse.report.records import RegionGradeCount, TimelineEntry, YearGradeCount
 from warehouse.report.sections import TimelineGrid, is_graded
 from warehouse.report.vocabulary import (
@@ -43,6 +44,8 @@ REGION_ROW_HEIGHT = 0.34
 TIMELINE_CELL_SIZE = (1.45, 0.42)
 TIMELINE_MARGINS = (2.6, 1.3)  # room for area names on the left, and for title and legend above and below
 PNG_DPI = 200  # crisp on a projected slide
+# File suffix -> the format matplotlib writes for it; the chart is drawn for slides, so raster or vector both do.
+IMAGE_FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg", ".pdf": "pdf"}
 BAR_EDGE = "#ffffff"
 UNGRADED_FILL = "#f2f2f2"
 EMPTY_CELL_FILL = "#ffffff"
@@ -182,6 +185,17 @@ def figure_to_svg(figure: Figure) -> str:
     return buffer.getvalue()
 
 
-def save_png(figure: Figure, path: Path) -> None:
+def image_format(path: Path) -> str:
+    """The image format a file name asks for (PNG when it has no suffix); refused when we cannot write it."""
+    suffix = Path(path).suffix.lower()
+    if suffix and suffix not in IMAGE_FORMATS:
+        raise UnsupportedImageFormat(
+            f"{path}: cannot write a {suffix} image; name the file .png (or {', '.join(sorted(IMAGE_FORMATS))})"
+        )
+    return IMAGE_FORMATS.get(suffix, "png")
+
+
+def save_image(figure: Figure, path: Path) -> None:
+    """Write the figure in the format its file name asks for (see image_format)."""
     with chart_style():
-        figure.savefig(path, format="png", dpi=PNG_DPI, facecolor="white")
+        figure.savefig(path, format=image_format(path), dpi=PNG_DPI, facecolor="white")

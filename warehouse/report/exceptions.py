@@ -19,3 +19,7 @@ class ProviderNotFound(ReportError):
 
 class AmbiguousProvider(ReportError):
     pass
+
+
+class UnsupportedImageFormat(ReportError):
+    """The chart's file name asks for an image format we cannot write."""
