@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from extract.batch import default_workers
+from flows.commands import ParagraphHelpFormatter, add_db_option, with_exit_codes
 from flows.reparse import DEFAULT_BATCH_SIZE
 from warehouse.config import db_path, home
 
@@ -26,8 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "and read reports that landed on no authority (after a new spelling in "
         "transform/local_authorities.csv). Prints what changed: reports newly readable, grades that changed "
         "(old -> new, with the report), how many reports' quotations changed, reports that moved provider. "
-        "Records a row in `runs`. Exit code 0, or 1 when a file was gone.",
-        epilog='Then: ofsted sql "SELECT * FROM v_unrecognised_reports"',
+        "Records a row in `runs`.",
+        epilog=with_exit_codes('Then: ofsted sql "SELECT * FROM v_unrecognised_reports"',
+                               "a file was gone (listed, and in `failures`); the rest are read again"),
+        formatter_class=ParagraphHelpFormatter,
     )
     parser.add_argument(
         "--status",
@@ -42,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="only reports published on or after DATE (YYYY-MM-DD); a file loaded from disk has no publication "
         "date, so its inspection end date counts",
     )
-    parser.add_argument("--db", type=Path, help="warehouse file (default: OFSTED_DB, else OFSTED_HOME/ofsted.duckdb)")
+    add_db_option(parser)
     parser.add_argument(
         "--workers", type=int, default=default_workers(), help="processes to extract with (default: all cores)"
     )
