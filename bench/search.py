@@ -119,11 +119,12 @@ def add_passages(db: Path, sentences: list[str]) -> None:
         con.execute(
             f"""
             INSERT INTO passages
-            SELECT r.report_id, s.seq, sec.section, 1 + s.seq // {SENTENCES_PER_PARAGRAPH}, 2 + s.seq // {PASSAGES_PER_PAGE},
-                   trim(h.head || ' ' || t.tail)
+            SELECT r.report_id, s.seq, sec.section, 1 + s.seq // {SENTENCES_PER_PARAGRAPH},
+                   2 + s.seq // {PASSAGES_PER_PAGE}, trim(h.head || ' ' || t.tail)
             FROM reports AS r
-            CROSS JOIN LATERAL generate_series(1, CAST({MIN_PASSAGES} + hash(r.report_id) % {MAX_PASSAGES - MIN_PASSAGES + 1} AS BIGINT))
-                AS s(seq)
+            CROSS JOIN LATERAL generate_series(
+                1, CAST({MIN_PASSAGES} + hash(r.report_id) % {MAX_PASSAGES - MIN_PASSAGES + 1} AS BIGINT)
+            ) AS s(seq)
             JOIN pool AS h ON h.n = CAST(hash(r.report_id, s.seq, 'head') % {len(pool)} AS INTEGER)
             JOIN pool AS t ON t.n = CAST(hash(r.report_id, s.seq, 'tail') % {len(pool)} AS INTEGER)
             JOIN sections AS sec ON sec.n = (s.seq * {len(SECTIONS)}) // ({MAX_PASSAGES} + 1)
@@ -192,13 +193,12 @@ def fts_method(con):
     """Build a BM25 index of the passages (the extension wants one id column) and return its query."""
     extension = next(Path(__import__("duckdb_extension_fts").__file__).parent.rglob("*.duckdb_extension"))
     con.execute(f"LOAD '{extension}'")
-    before = Path(con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()")
-                  .fetchone()[0]).stat().st_size
+    before = database_file(con).stat().st_size
     start = time.perf_counter()
     con.execute("CREATE TABLE fts_passages AS SELECT row_number() OVER () AS id, report_id, seq, text FROM passages")
     con.execute("PRAGMA create_fts_index('fts_passages', 'id', 'text', stemmer = 'porter', stopwords = 'english')")
     con.execute("CHECKPOINT")
-    path = Path(con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0])
+    path = database_file(con)
     reports = con.execute("SELECT count(*) FROM reports").fetchone()[0]
     print(f"  fts index: built in {time.perf_counter() - start:.0f} s, {(path.stat().st_size - before) / reports:,.0f} "
           "bytes per report more (rebuilt whole after every load: the extension does not update it)")
@@ -217,6 +217,11 @@ def fts_method(con):
         ).fetchone()[0]
 
     return run
+
+
+def database_file(con) -> Path:
+    query = "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    return Path(con.execute(query).fetchone()[0])
 
 
 def main() -> int:

@@ -12,13 +12,12 @@ from pathlib import Path
 
 from flows.commands.sql import write_csv, write_json
 from warehouse.config import db_path
-from warehouse.search import DEFAULT_LIMIT
+from warehouse.search import DEFAULT_LIMIT, FoundPassage
 
-EXIT_FOUND, EXIT_NOTHING_FOUND, EXIT_COULD_NOT_RUN = 0, 1, 2
+EXIT_FOUND, EXIT_NOTHING_FOUND = 0, 1  # 2, could not run, is flows.cli's for every command
 YEAR = re.compile(r"\d{4}")
 # Columns of --json and --csv, in order: the passage, its report's context, and where to read the report.
-FIELDS = ("provider_name", "urn", "kind", "framework", "inspection_end", "overall_grade", "section", "paragraph",
-          "page", "text", "source_url", "path", "report_id", "seq")
+FIELDS = tuple(field.name for field in dataclasses.fields(FoundPassage))
 
 DESCRIPTION = """\
 Print every sentence of the reports in the warehouse (OFSTED_DB, default ./data/ofsted.duckdb) that contains

@@ -67,9 +67,9 @@ def test_the_pattern_example_finds_drift_and_delay_since_2020_only(sample_db):
     with reading(sample_db) as con:
         assert con.execute(sql).fetchall() == [], "the one sentence on drift is from 2017"
         con.execute("SET VARIABLE since = DATE '2017-01-01'")
-        assert [row[-1] for row in con.execute(sql.replace("DATE '2020-01-01'", "getvariable('since')")).fetchall()] == [
-            "There is drift and delay for too many children."
-        ]
+        earlier = sql.replace("DATE '2020-01-01'", "getvariable('since')")
+        drift = "There is drift and delay for too many children."
+        assert [row[-1] for row in con.execute(earlier).fetchall()] == [drift]
 
 
 @pytest.mark.corpus
