@@ -1,6 +1,6 @@
 """Search time over a synthetic warehouse of many reports, per method, and what passages cost in bytes.
 
-    python bench/search.py CORPUS_DIR [--reports 100000] [--repeat 3] [--fts] [--db FILE]
+    python bench/search.py CORPUS_DIR [--reports 100000] [--repeat 3] [--fts] [--methods search,ilike] [--db FILE]
 
 1. Builds a warehouse of --reports full inspections the way loads do (bench/ingest.py's synthetic reports:
    five judgements, eight key quotations, grades and dates varied), and prints its bytes per report.
@@ -167,7 +167,7 @@ def filter_sql(filters: SearchFilters) -> tuple[str, list]:
     return "".join(f" AND {clause}" for clause, _ in given), [v for _, values in given for v in values]
 
 
-def time_methods(db: Path, repeat: int, fts: bool) -> None:
+def time_methods(db: Path, repeat: int, fts: bool, only: set[str] | None) -> None:
     with duckdb.connect(str(db), read_only=not fts) as con:
         passages = con.execute("SELECT count(*) FROM passages").fetchone()[0]
         threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
@@ -179,6 +179,7 @@ def time_methods(db: Path, repeat: int, fts: bool) -> None:
         }
         if fts:
             methods["fts"] = fts_method(con)
+        methods = {name: method for name, method in methods.items() if only is None or name in only}
         for query in QUERIES:
             print(f"  {query.label}")
             for name, method in methods.items():
@@ -232,6 +233,7 @@ def main() -> int:
     parser.add_argument("--reports", type=int, default=100_000, help="reports in the synthetic warehouse")
     parser.add_argument("--repeat", type=int, default=3, help="runs per query and method (the median is printed)")
     parser.add_argument("--fts", action="store_true", help="also build and time a BM25 index (needs the extension)")
+    parser.add_argument("--methods", help="comma-separated methods to time (default: all)")
     parser.add_argument("--db", type=Path, help="build the warehouse in FILE and keep it; an existing FILE is reused")
     args = parser.parse_args()
     print(f"DuckDB {duckdb.__version__}")
@@ -242,7 +244,7 @@ def main() -> int:
             print(f"reusing {db}: {reports:,} reports, {size:,.0f} bytes per report")
         else:
             build(db, args.corpus, args.reports)
-        time_methods(db, args.repeat, args.fts)
+        time_methods(db, args.repeat, args.fts, set(args.methods.split(",")) if args.methods else None)
     return 0
 
 
