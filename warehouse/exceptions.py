@@ -17,3 +17,7 @@ class WarehouseBusy(WarehouseError):
 
 class FramesInvalid(WarehouseError):
     """Frames handed to the loader break a table's key (a duplicate or a missing key value)."""
+
+
+class SearchUnavailable(WarehouseError):
+    """The warehouse file predates passages (written before migration 003): load the reports again."""

@@ -17,14 +17,10 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.exceptions import WarehouseError
+from warehouse.exceptions import SearchUnavailable
 
 SEARCH_SQL_DIR = Path(__file__).parent / "sql" / "search"
 DEFAULT_LIMIT = 50
-
-
-class SearchUnavailable(WarehouseError):
-    """The warehouse file predates passages (written before migration 003)."""
 
 
 @dataclass(frozen=True)
