@@ -78,6 +78,10 @@ def search_passages(
     return SearchResult(passages, rows[0][-1] if rows else 0)
 
 
+def holds_passages(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute(read_sql("any_passages")).fetchone()[0]
+
+
 def report_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [kind for (kind,) in con.execute(read_sql("kinds")).fetchall()]
 

@@ -79,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from flows.cli import UserError
     from warehouse.exceptions import WarehouseError
-    from warehouse.search import SearchFilters, report_kinds, search_passages
+    from warehouse.search import SearchFilters, holds_passages, report_kinds, search_passages
     from warehouse.snapshot import reading
 
     words = " ".join(args.words.split())
@@ -96,10 +96,13 @@ def run(args: argparse.Namespace) -> int:
             if filters.kind is not None and filters.kind not in (kinds := report_kinds(con)):
                 raise UserError(f"no reports of kind {filters.kind!r} in the warehouse; it holds {', '.join(kinds)}")
             found = search_passages(con, words, filters)
+            empty = not found.passages and not holds_passages(con)
     except WarehouseError as exc:
         raise UserError(str(exc)) from None
     if not found.passages:
-        print(f"nothing matches {words!r}{described(args)}", file=sys.stderr)
+        why = (": the warehouse holds no sentences yet (its reports were read by a parser that does not store "
+               "them; load them again with one that does)") if empty else ""
+        print(f"nothing matches {words!r}{described(args)}{why}", file=sys.stderr)
         return EXIT_NOTHING_FOUND
     rows = [dataclasses.astuple(p) for p in found.passages]
     if args.json:
