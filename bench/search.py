@@ -1,6 +1,6 @@
 """Search time over a synthetic warehouse of many reports, per method, and what passages cost in bytes.
 
-    python bench/search.py CORPUS_DIR [--reports 100000] [--repeat 3] [--fts]
+    python bench/search.py CORPUS_DIR [--reports 100000] [--repeat 3] [--fts] [--methods search,ilike] [--db FILE]
 
 1. Builds a warehouse of --reports full inspections the way loads do (bench/ingest.py's synthetic reports:
    five judgements, eight key quotations, grades and dates varied), and prints its bytes per report.
@@ -8,6 +8,8 @@
    (pypdfium2 text, split at full stops), each passage the first half of one real sentence joined to the second
    half of another, so passages are as varied as a real archive's (no two reports share their text) and words
    keep their real frequencies. Prints bytes per report again.
+   With --db FILE the warehouse is built there and kept; run again with the same FILE to time it without
+   building it again (building 100,000 reports takes 15 minutes on a busy 2-core machine).
 3. Times each query (with and without filters) per method, on a read-only connection, the median of --repeat:
    - `search`: what `ofsted search` runs (search_passages: contains() on lowercase text, then a word-start
      regexp), with count and order and limit;
@@ -119,11 +121,12 @@ def add_passages(db: Path, sentences: list[str]) -> None:
         con.execute(
             f"""
             INSERT INTO passages
-            SELECT r.report_id, s.seq, sec.section, 1 + s.seq // {SENTENCES_PER_PARAGRAPH}, 2 + s.seq // {PASSAGES_PER_PAGE},
-                   trim(h.head || ' ' || t.tail)
+            SELECT r.report_id, s.seq, sec.section, 1 + s.seq // {SENTENCES_PER_PARAGRAPH},
+                   2 + s.seq // {PASSAGES_PER_PAGE}, trim(h.head || ' ' || t.tail)
             FROM reports AS r
-            CROSS JOIN LATERAL generate_series(1, CAST({MIN_PASSAGES} + hash(r.report_id) % {MAX_PASSAGES - MIN_PASSAGES + 1} AS BIGINT))
-                AS s(seq)
+            CROSS JOIN LATERAL generate_series(
+                1, CAST({MIN_PASSAGES} + hash(r.report_id) % {MAX_PASSAGES - MIN_PASSAGES + 1} AS BIGINT)
+            ) AS s(seq)
             JOIN pool AS h ON h.n = CAST(hash(r.report_id, s.seq, 'head') % {len(pool)} AS INTEGER)
             JOIN pool AS t ON t.n = CAST(hash(r.report_id, s.seq, 'tail') % {len(pool)} AS INTEGER)
             JOIN sections AS sec ON sec.n = (s.seq * {len(SECTIONS)}) // ({MAX_PASSAGES} + 1)
@@ -164,7 +167,7 @@ def filter_sql(filters: SearchFilters) -> tuple[str, list]:
     return "".join(f" AND {clause}" for clause, _ in given), [v for _, values in given for v in values]
 
 
-def time_methods(db: Path, repeat: int, fts: bool) -> None:
+def time_methods(db: Path, repeat: int, fts: bool, only: set[str] | None) -> None:
     with duckdb.connect(str(db), read_only=not fts) as con:
         passages = con.execute("SELECT count(*) FROM passages").fetchone()[0]
         threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
@@ -176,6 +179,7 @@ def time_methods(db: Path, repeat: int, fts: bool) -> None:
         }
         if fts:
             methods["fts"] = fts_method(con)
+        methods = {name: method for name, method in methods.items() if only is None or name in only}
         for query in QUERIES:
             print(f"  {query.label}")
             for name, method in methods.items():
@@ -192,13 +196,12 @@ def fts_method(con):
     """Build a BM25 index of the passages (the extension wants one id column) and return its query."""
     extension = next(Path(__import__("duckdb_extension_fts").__file__).parent.rglob("*.duckdb_extension"))
     con.execute(f"LOAD '{extension}'")
-    before = Path(con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()")
-                  .fetchone()[0]).stat().st_size
+    before = database_file(con).stat().st_size
     start = time.perf_counter()
     con.execute("CREATE TABLE fts_passages AS SELECT row_number() OVER () AS id, report_id, seq, text FROM passages")
     con.execute("PRAGMA create_fts_index('fts_passages', 'id', 'text', stemmer = 'porter', stopwords = 'english')")
     con.execute("CHECKPOINT")
-    path = Path(con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0])
+    path = database_file(con)
     reports = con.execute("SELECT count(*) FROM reports").fetchone()[0]
     print(f"  fts index: built in {time.perf_counter() - start:.0f} s, {(path.stat().st_size - before) / reports:,.0f} "
           "bytes per report more (rebuilt whole after every load: the extension does not update it)")
@@ -219,30 +222,45 @@ def fts_method(con):
     return run
 
 
+def database_file(con) -> Path:
+    query = "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    return Path(con.execute(query).fetchone()[0])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path, help="folder of report PDFs to take real sentences from")
     parser.add_argument("--reports", type=int, default=100_000, help="reports in the synthetic warehouse")
     parser.add_argument("--repeat", type=int, default=3, help="runs per query and method (the median is printed)")
     parser.add_argument("--fts", action="store_true", help="also build and time a BM25 index (needs the extension)")
+    parser.add_argument("--methods", help="comma-separated methods to time (default: all)")
+    parser.add_argument("--db", type=Path, help="build the warehouse in FILE and keep it; an existing FILE is reused")
     args = parser.parse_args()
     print(f"DuckDB {duckdb.__version__}")
-    sentences = corpus_sentences(args.corpus)
-    print(f"{len(sentences):,} distinct real sentences from the first {POOL_FILES} PDFs of {args.corpus}")
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "synthetic.duckdb"
-        start = time.perf_counter()
-        build_reports(db, args.reports)
-        before, reports = bytes_per_report(db)
-        print(f"{reports:,} reports loaded in {time.perf_counter() - start:.0f} s: {before:,.0f} bytes per report "
-              "without passages")
-        start = time.perf_counter()
-        add_passages(db, sentences)
-        after, _ = bytes_per_report(db)
-        print(f"passages added in {time.perf_counter() - start:.0f} s: {after:,.0f} bytes per report with passages "
-              f"({after / before:.1f}x; file {db.stat().st_size / 1e9:.2f} GB)")
-        time_methods(db, args.repeat, args.fts)
+        db = args.db or Path(tmp) / "synthetic.duckdb"
+        if db.exists():
+            size, reports = bytes_per_report(db)
+            print(f"reusing {db}: {reports:,} reports, {size:,.0f} bytes per report")
+        else:
+            build(db, args.corpus, args.reports)
+        time_methods(db, args.repeat, args.fts, set(args.methods.split(",")) if args.methods else None)
     return 0
+
+
+def build(db: Path, corpus: Path, count: int) -> None:
+    sentences = corpus_sentences(corpus)
+    print(f"{len(sentences):,} distinct real sentences from the first {POOL_FILES} PDFs of {corpus}")
+    start = time.perf_counter()
+    build_reports(db, count)
+    before, reports = bytes_per_report(db)
+    print(f"{reports:,} reports loaded in {time.perf_counter() - start:.0f} s: {before:,.0f} bytes per report "
+          "without passages")
+    start = time.perf_counter()
+    add_passages(db, sentences)
+    after, _ = bytes_per_report(db)
+    print(f"passages added in {time.perf_counter() - start:.0f} s: {after:,.0f} bytes per report with passages "
+          f"({after / before:.1f}x; file {db.stat().st_size / 1e9:.2f} GB)")
 
 
 if __name__ == "__main__":

@@ -58,7 +58,8 @@ def make_report(
         outcome=outcome,
         quotations=[Quotation("Headline findings", 2, text) for text in quotations],
         passages=[
-            p if isinstance(p, Passage) else Passage(seq, "Summary", None, 2, p) for seq, p in enumerate(passages, start=1)
+            p if isinstance(p, Passage) else Passage(seq, "Summary", None, 2, p)
+            for seq, p in enumerate(passages, start=1)
         ],
         pages=pages,
         parser_version=parser_version,

@@ -25,3 +25,7 @@ class WarehouseLocked(WarehouseBusy):
 
 class NotAWarehouse(WarehouseError):
     """The warehouse path is not a DuckDB database file (a folder, an empty or unrelated file)."""
+
+
+class SearchUnavailable(WarehouseError):
+    """The warehouse file predates passages (written before migration 003): load the reports again."""

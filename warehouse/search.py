@@ -2,7 +2,7 @@
 
     with reading(db) as con:
         found = search_passages(con, "neglect", SearchFilters(grade="inadequate", since=date(2020, 1, 1)))
-        found.matches, found.passages[0].text, found.passages[0].file
+        found.matches, found.passages[0].text, found.passages[0].source_url
 
 The words are one phrase, matched in any case from the start of a word (the `search_passages` macro of
 views.sql, which analysts use in SQL too); the filters narrow by the report's overall grade, kind, date and
@@ -17,14 +17,10 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.exceptions import WarehouseError
+from warehouse.exceptions import SearchUnavailable
 
 SEARCH_SQL_DIR = Path(__file__).parent / "sql" / "search"
 DEFAULT_LIMIT = 50
-
-
-class SearchUnavailable(WarehouseError):
-    """The warehouse file predates passages (written before migration 003)."""
 
 
 @dataclass(frozen=True)
@@ -53,11 +49,6 @@ class FoundPassage:
     report_id: str
     seq: int
 
-    @property
-    def file(self) -> str | None:
-        """Where to read the whole report: its Ofsted URL, else the local file it was loaded from."""
-        return self.source_url or self.path
-
 
 @dataclass(frozen=True)
 class SearchResult:
@@ -65,7 +56,9 @@ class SearchResult:
     matches: int  # every passage that matched, beyond the limit too
 
 
-def search_passages(con: duckdb.DuckDBPyConnection, words: str, filters: SearchFilters = SearchFilters()) -> SearchResult:
+def search_passages(
+    con: duckdb.DuckDBPyConnection, words: str, filters: SearchFilters = SearchFilters()
+) -> SearchResult:
     parameters = {
         "words": words,
         "grade": filters.grade,
@@ -83,6 +76,10 @@ def search_passages(con: duckdb.DuckDBPyConnection, words: str, filters: SearchF
         ) from None
     passages = tuple(FoundPassage(*row[:-1]) for row in rows)
     return SearchResult(passages, rows[0][-1] if rows else 0)
+
+
+def holds_passages(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute(read_sql("any_passages")).fetchone()[0]
 
 
 def report_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:

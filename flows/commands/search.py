@@ -12,13 +12,12 @@ from pathlib import Path
 
 from flows.commands.sql import write_csv, write_json
 from warehouse.config import db_path
-from warehouse.search import DEFAULT_LIMIT
+from warehouse.search import DEFAULT_LIMIT, FoundPassage
 
-EXIT_FOUND, EXIT_NOTHING_FOUND, EXIT_COULD_NOT_RUN = 0, 1, 2
+EXIT_FOUND, EXIT_NOTHING_FOUND = 0, 1  # 2, could not run, is flows.cli's for every command
 YEAR = re.compile(r"\d{4}")
 # Columns of --json and --csv, in order: the passage, its report's context, and where to read the report.
-FIELDS = ("provider_name", "urn", "kind", "framework", "inspection_end", "overall_grade", "section", "paragraph",
-          "page", "text", "source_url", "path", "report_id", "seq")
+FIELDS = tuple(field.name for field in dataclasses.fields(FoundPassage))
 
 DESCRIPTION = """\
 Print every sentence of the reports in the warehouse (OFSTED_DB, default ./data/ofsted.duckdb) that contains
@@ -80,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from flows.cli import UserError
     from warehouse.exceptions import WarehouseError
-    from warehouse.search import SearchFilters, report_kinds, search_passages
+    from warehouse.search import SearchFilters, holds_passages, report_kinds, search_passages
     from warehouse.snapshot import reading
 
     words = " ".join(args.words.split())
@@ -97,10 +96,13 @@ def run(args: argparse.Namespace) -> int:
             if filters.kind is not None and filters.kind not in (kinds := report_kinds(con)):
                 raise UserError(f"no reports of kind {filters.kind!r} in the warehouse; it holds {', '.join(kinds)}")
             found = search_passages(con, words, filters)
+            empty = not found.passages and not holds_passages(con)
     except WarehouseError as exc:
         raise UserError(str(exc)) from None
     if not found.passages:
-        print(f"nothing matches {words!r}{described(args)}", file=sys.stderr)
+        why = (": the warehouse holds no sentences yet (its reports were read by a parser that does not store "
+               "them; load them again with one that does)") if empty else ""
+        print(f"nothing matches {words!r}{described(args)}{why}", file=sys.stderr)
         return EXIT_NOTHING_FOUND
     rows = [dataclasses.astuple(p) for p in found.passages]
     if args.json:

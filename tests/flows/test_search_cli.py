@@ -11,7 +11,7 @@ import pytest
 
 from flows.cli import main
 from flows.commands.search import FIELDS
-from tests.factories import sample_reports
+from tests.factories import make_report, sample_reports
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch
 
@@ -148,6 +148,16 @@ def test_a_missing_warehouse_says_how_to_make_one(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == (
         f"ofsted search: no warehouse at {tmp_path / 'none.duckdb'}: create one with `ofsted ingest PATH...`, or "
         "set OFSTED_DB to an existing file"
+    )
+
+
+def test_a_warehouse_without_sentences_says_so_when_nothing_matches(tmp_path, capsys):
+    db = tmp_path / "no-sentences.duckdb"
+    load_batch(db, reports_to_frames([(make_report(passages=[]), None)]))
+    assert search(db, "neglect") == 1
+    assert capsys.readouterr().err.strip() == (
+        "nothing matches 'neglect': the warehouse holds no sentences yet (its reports were read by a parser that "
+        "does not store them; load them again with one that does)"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,7 @@ def test_the_check_fails_when_docs_and_schema_drift(tmp_path, capsys):
 def test_the_docs_have_the_examples_the_issue_asks_for():
     text = " ".join(EXAMPLES)
     for view in ("v_latest_judgements", "v_judgement_history", "v_overall_streaks", "v_grade_distribution",
-                 "v_quotations", "v_provider_timeline"):
+                 "v_quotations", "v_provider_timeline", "search_passages(", "v_passages"):
         assert view in text
 
 
@@ -50,6 +51,25 @@ def test_the_docs_have_the_examples_the_issue_asks_for():
 def test_every_example_query_runs_on_a_hand_made_warehouse(sample_db, sql):
     with reading(sample_db) as con:
         con.execute(sql).fetchall()
+
+
+def test_the_search_example_finds_every_sentence_on_neglect_in_inadequate_reports(sample_db):
+    [sql] = [example for example in EXAMPLES if "search_passages(" in example]
+    with reading(sample_db) as con:
+        rows = con.execute(sql).fetchall()
+    assert rows == [("Croydon", date(2017, 7, 21), "Help and protection", 14, 5,
+                     "Neglect is not recognised soon enough.",
+                     "/reports/London Borough of Croydon|la-inspection|2017-07-21.pdf")]
+
+
+def test_the_pattern_example_finds_drift_and_delay_since_2020_only(sample_db):
+    [sql] = [example for example in EXAMPLES if "FROM v_passages" in example]
+    with reading(sample_db) as con:
+        assert con.execute(sql).fetchall() == [], "the one sentence on drift is from 2017"
+        con.execute("SET VARIABLE since = DATE '2017-01-01'")
+        earlier = sql.replace("DATE '2020-01-01'", "getvariable('since')")
+        drift = "There is drift and delay for too many children."
+        assert [row[-1] for row in con.execute(earlier).fetchall()] == [drift]
 
 
 @pytest.mark.corpus
