@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 
 from extract.batch import default_workers
 from flows.commands import ParagraphHelpFormatter, add_db_option, with_exit_codes

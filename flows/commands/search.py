@@ -8,8 +8,8 @@ import re
 import sys
 from datetime import date
 from itertools import groupby
-from pathlib import Path
 
+from flows.commands import add_db_option, with_exit_codes
 from flows.commands.sql import write_csv, write_json
 from warehouse.config import db_path
 from warehouse.search import DEFAULT_LIMIT, FoundPassage
@@ -33,9 +33,6 @@ SELECT * FROM search_passages('neglect') (docs/warehouse.md).
 --grade filters on the report's overall effectiveness grade. Reports without one never match it: focused and
 monitoring visits, JTAI, area SEND, and full inspections under the 2026 framework (ILACS 2026 grades no overall
 effectiveness); search those with --kind and without --grade.
-
-Exit codes: 0 when something matched, 1 when nothing did, 2 when the search could not run (no warehouse,
-a bad option).
 """
 
 
@@ -45,9 +42,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="find the sentences of every report that say WORDS",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog='Examples:\n  ofsted search neglect --grade inadequate\n'
-        '  ofsted search "drift and delay" --kind la-inspection --since 2020 --csv > drift.csv\n'
-        '  ofsted search "care leavers" --provider Leeds --json',
+        epilog=with_exit_codes('Examples:\n  ofsted search neglect --grade inadequate\n'
+                               '  ofsted search "drift and delay" --kind la-inspection --since 2020 --csv > drift.csv\n'
+                               '  ofsted search "care leavers" --provider Leeds --json',
+                               "nothing matched (as grep)"),
     )
     parser.add_argument("words", metavar="WORDS", help="the phrase to find (quote it for the shell)")
     parser.add_argument(
@@ -72,7 +70,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="one JSON object per sentence, one per line")
     output.add_argument("--csv", action="store_true", help="CSV with a header row")
-    parser.add_argument("--db", type=Path, help="warehouse file (default: OFSTED_DB, else OFSTED_HOME/ofsted.duckdb)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

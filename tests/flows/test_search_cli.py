@@ -175,6 +175,6 @@ def test_help_explains_words_filters_output_and_exit_codes(capsys):
         main(["search", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     for phrase in ("from the start of a word", "ILACS 2026 grades no overall effectiveness", "--json", "--csv",
-                   "Exit codes: 0 when something matched, 1 when nothing did, 2 when the search could not run",
+                   "Exit codes: 0 all done; 1 nothing matched (as grep); 2 could not run",
                    "local file", "search_passages", "OFSTED_DB"):
         assert phrase in out
