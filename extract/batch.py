@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from extract.records import Report
-from extract.report import extract_path
+from extract.report import extract_bytes, extract_path
 
 PDF_SUFFIX = ".pdf"
 # Small chunks keep the progress output moving while amortising inter-process overhead.
@@ -40,3 +40,8 @@ def extract_paths(paths: Iterable[str | Path], workers: int | None = None) -> It
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(extract_path, files, chunksize=CHUNK_SIZE)
+
+
+def extract_blobs(blobs: Iterable[tuple[bytes, str]]) -> list[Report]:
+    """Pure: (PDF bytes, path to name in errors) in, Reports out, so it runs on any Dask worker."""
+    return [extract_bytes(data, path) for data, path in blobs]

@@ -41,12 +41,10 @@ def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, **pa
     from flows import progress
     from flows.backfill import DateRangeInvalid
     from flows.refresh import RefreshRequestInvalid
-    from flows.runners import with_task_runner
-    from flows.settings import Settings
     from warehouse.exceptions import WarehouseError
 
     try:
-        flow_object = with_task_runner(make_flow(), Settings.from_env())
+        flow_object = make_flow()
         with progress.showing(progress.TextBar()) if progress_bar else nullcontext():
             summary = flow_object(**parameters)
     except (ConfigError, DownloadError, RefreshRequestInvalid, DateRangeInvalid, WarehouseError) as exc:
