@@ -16,6 +16,7 @@ workers run several threads, extract.pdf_text serialises pypdfium2 within each w
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Protocol
@@ -26,7 +27,7 @@ from extract.web.config import ConfigError
 from flows.settings import Settings
 from flows.site_steps import Fetched, batches_of, extract as extract_on_this_machine
 
-# Files per Dask task: enough to amortise a task's scheduling overhead, few enough to spread a 50-file batch.
+# Most files per Dask task: enough to amortise a task's scheduling overhead.
 DASK_CHUNK = 8
 # Threads of a site flow's own task runner. Its tasks are called in order, never submitted, and extraction runs
 # in processes (below), so no two threads ever run pypdfium2; the bound keeps a stray .submit() from opening a
@@ -78,8 +79,13 @@ def dask_client(settings: Settings):
         yield client
 
 
+def chunk_size(files: int, threads: int) -> int:
+    """DASK_CHUNK files a task, fewer when that would leave threads of the cluster idle on a small batch."""
+    return max(1, min(DASK_CHUNK, math.ceil(files / max(1, threads))))
+
+
 def extract_on_dask(client, fetched: Sequence[Fetched]) -> list[tuple[Report, Provenance]]:
-    chunks = batches_of(list(fetched), DASK_CHUNK)
+    chunks = batches_of(list(fetched), chunk_size(len(fetched), sum(client.nthreads().values())))
     blobs = [[(f.stored.path.read_bytes(), str(f.stored.path)) for f in chunk] for chunk in chunks]
     # pure=False: a chunk is never deduplicated against another run's identical bytes still held by the cluster.
     futures = client.map(extract_blobs, blobs, pure=False)
