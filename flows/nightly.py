@@ -39,6 +39,6 @@ def nightly(types: list[str] = list(DEFAULT_PROVIDER_TYPES)) -> RunSummary:
         site_tasks.fail_run(settings.db, summary, exc)
         raise
     site_tasks.end_run(settings.db, summary)
-    site_tasks.write_trend_report(settings.db)
+    site_tasks.write_trend_report(settings.db, summary)
     site_tasks.publish_summary(summary)
     return summary

@@ -59,6 +59,7 @@ class RunSummary:
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     new_reports: list[NewReport] = field(default_factory=list)
+    loaded_reports: list[str] = field(default_factory=list)  # report ids (sha256) read and loaded this run
     requests: int = 0
     seconds: float = 0.0
 
@@ -131,9 +132,10 @@ def load(db: Path, run_id: str, items, problems, worked) -> site_steps.LoadResul
 
 
 @task(name="trend-report", cache_policy=NO_CACHE)
-def write_trend_report(db: Path) -> Path:
-    """The HTML trend report, rebuilt after each nightly load, in report/ beside the warehouse file."""
-    return build_report(db, db.parent / "report")
+def write_trend_report(db: Path, summary: RunSummary) -> Path:
+    """The HTML trend report in report/ beside the warehouse file: the index, and the pages of the authorities
+    whose reports this run loaded (a nightly's cost does not grow with the warehouse)."""
+    return build_report(db, db.parent / "report", changed_reports=summary.loaded_reports)
 
 
 @task(name="summary-artifact", cache_policy=NO_CACHE)
@@ -177,6 +179,7 @@ def add_batch(summary: RunSummary, fetched: list[Fetched], items, problems: list
     summary.unchanged += result.unchanged
     summary.problems += problems
     summary.new_reports += [new_report(r, p) for r, p in items if (p.file_id or p.source_url) not in loaded]
+    summary.loaded_reports += [r.sha256 for r, _ in items if r.ok]
 
 
 def new_report(report: Report, provenance: Provenance) -> NewReport:

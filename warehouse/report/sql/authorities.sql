@@ -14,6 +14,6 @@ FROM v_provider_timeline AS timeline
 LEFT JOIN latest_overall USING (urn)
 WHERE timeline.kind NOT LIKE 'school%'
   AND timeline.urn IS NOT NULL
-  AND ($urn IS NULL OR timeline.urn = $urn)
+  AND ($urns::VARCHAR[] IS NULL OR list_contains($urns::VARCHAR[], timeline.urn))
 GROUP BY timeline.urn
 ORDER BY provider_name, timeline.urn;
