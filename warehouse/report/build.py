@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from warehouse.snapshot import reading
 
 REPORT_FILE = "index.html"
 PAGE_SUFFIX = ".html"
+# DuckDB's memory for the report's queries: beyond it they spill to temporary files instead of growing.
+REPORT_MEMORY_LIMIT = "512MB"
 # Authorities read per query: few queries for a full build, a bounded number of rows in memory at once.
 AUTHORITIES_PER_QUERY = 25
 PARTIAL_SUFFIX = ".partial"
@@ -60,6 +63,7 @@ def build_report(
     out_dir = Path(out_dir)
     pages = out_dir / AUTHORITY_FOLDER
     with reading(db_path) as connection:
+        limit_memory(connection)
         index = read_index_data(connection)
         every_urn = [authority.urn for authority in index.authorities]
         if provider:
@@ -76,6 +80,12 @@ def build_report(
     path = out_dir / REPORT_FILE
     write_atomically(path, render_index(index, NATIONAL_TITLE))
     return path
+
+
+def limit_memory(connection: duckdb.DuckDBPyConnection) -> None:
+    """The views' windows over a million reports would otherwise take most of DuckDB's default (80% of RAM)."""
+    connection.execute(f"SET memory_limit = '{REPORT_MEMORY_LIMIT}'")
+    connection.execute(f"SET temp_directory = '{tempfile.gettempdir()}'")
 
 
 def write_authority_pages(data: AuthoritiesData, out_dir: Path) -> None:
