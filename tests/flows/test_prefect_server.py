@@ -71,3 +71,33 @@ def test_the_temporary_prefect_server_dies_with_a_killed_command(silent_site, tm
             command.wait()
         if server is not None and server.is_running():
             server.kill()
+
+
+def test_a_configured_prefect_server_is_used_and_nothing_is_started(monkeypatch):
+    from flows.prefect_server import prefect_api
+
+    monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")
+    before = {child.pid for child in psutil.Process().children()}
+    with prefect_api() as url:
+        assert url == "http://prefect.example:4200/api"
+        assert {child.pid for child in psutil.Process().children()} == before
+
+
+@pytest.mark.parametrize(
+    "flags, api_url, expected",
+    [
+        pytest.param([], None, False, id="no-server-plain-steps"),
+        pytest.param([], "http://127.0.0.1:4200/api", True, id="a-server-shows-the-run"),
+        pytest.param(["--with-prefect"], None, True, id="asked-for"),
+        pytest.param(["--without-prefect"], "http://127.0.0.1:4200/api", False, id="refused"),
+    ],
+)
+def test_ingest_runs_as_a_flow_only_where_a_prefect_server_shows_it(flags, api_url, expected, monkeypatch):
+    from flows.cli import build_parser
+    from flows.commands.ingest import uses_prefect
+
+    if api_url:
+        monkeypatch.setenv("PREFECT_API_URL", api_url)
+    else:
+        monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert uses_prefect(build_parser().parse_args(["ingest", "x.pdf", *flags])) is expected
