@@ -1,12 +1,15 @@
 """End-to-end backfill throughput through the local fake Ofsted site, and Prefect's share of the wall time.
 
-    python bench/backfill.py CORPUS_DIR [--types la school] [--rate 1000]
+    python bench/backfill.py CORPUS_DIR [--types la school] [--rate 1000] [--runner local|dask|both]
 
 Serves every corpus report from the fake site on 127.0.0.1, then backfills into a fresh warehouse twice:
 once as the Prefect flow (on Prefect's temporary server, started beforehand and timed on its own), then once
 running the same steps as plain functions. Prints reports/s for each, and Prefect's share of the flow's wall
 time: (flow - plain) / flow. The rate limit is raised (--rate) so the site's politeness does not hide the
 pipeline's own speed; at the real site's 2 requests/s, downloads alone take 0.5 s a report.
+
+--runner dask extracts on a temporary Dask cluster on this machine (one single-threaded worker process per
+core, as OFSTED_TASK_RUNNER=dask makes it); --runner both runs the flow on each and prints the ratio.
 """
 
 from __future__ import annotations
@@ -68,6 +71,8 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--types", nargs="+", default=["la", "school"])
     parser.add_argument("--rate", type=float, default=1000.0, help="requests per second allowed (default 1000)")
+    parser.add_argument("--runner", choices=("local", "dask", "both"), default="local",
+                        help="where the flow extracts (default local; both: the flow on each, and the ratio)")
     args = parser.parse_args()
 
     from flows.prefect_settings import apply_defaults
@@ -85,13 +90,18 @@ def main() -> None:
             startup, _ = timed("Prefect temporary server start", harness.__enter__)
             from flows.backfill import backfill
 
-            os.environ.update(environment(site, Path(flow_home), args.rate))
-            flow_seconds, summary = timed("backfill flow", lambda: backfill(types=args.types))
+            runners = ("local", "dask") if args.runner == "both" else (args.runner,)
+            flow_times = {}
+            for runner in runners:
+                home = Path(flow_home) / runner
+                os.environ.update(environment(site, home, args.rate), OFSTED_TASK_RUNNER=runner)
+                flow_times[runner], summary = timed(f"backfill flow, {runner} extraction", lambda: backfill(types=args.types))
+            flow_seconds = flow_times[runners[0]]
             harness.__exit__(None, None, None)
             requests = len(site.requests)
 
             # Second, so the corpus files are as warm in the page cache for it as for the flow.
-            os.environ.update(environment(site, Path(plain_home), args.rate))
+            os.environ.update(environment(site, Path(plain_home), args.rate), OFSTED_TASK_RUNNER="local")
             plain_seconds, plain_loaded = timed("plain steps (no Prefect)", lambda: plain_backfill(args.types))
     finally:
         site.close()
@@ -103,6 +113,9 @@ def main() -> None:
           f"on {os.cpu_count()} cores")
     print(f"Prefect's share of the flow's wall time: {share:.0%} ({flow_seconds - plain_seconds:.2f} s), "
           f"plus {startup:.1f} s to start its temporary server once per process")
+    if len(flow_times) == 2:
+        print(f"dask / local wall time on this machine: {flow_times['dask'] / flow_times['local']:.2f}x "
+              f"({flow_times['dask']:.1f} s / {flow_times['local']:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from extract.records import Report
-from extract.report import extract_path
+from extract.report import extract_bytes, extract_path
 
 PDF_SUFFIX = ".pdf"
 # Small chunks keep the progress output moving while amortising inter-process overhead.
@@ -44,3 +44,8 @@ def extract_paths(paths: Iterable[str | Path], workers: int | None = None) -> It
     finally:
         # A consumer that stops early (its output closed, Ctrl-C) must not wait for every remaining file.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def extract_blobs(blobs: Iterable[tuple[bytes, str]]) -> list[Report]:
+    """Pure: (PDF bytes, path to name in errors) in, Reports out, so it runs on any Dask worker."""
+    return [extract_bytes(data, path) for data, path in blobs]

@@ -7,6 +7,7 @@ it, and only on the pages they name.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -27,6 +28,10 @@ COMMON_WORDS = frozenset(
 WORD = re.compile(r"[A-Za-z]+")
 # Enough to name a report (its title line); a page with no line breaks would otherwise give the whole page.
 FIRST_LINE_MAX_CHARS = 200
+# pypdfium2 is not thread-safe: two threads in one process reading PDFs at once can crash it (SIGSEGV). Our
+# runners extract in processes, one thread each; this lock keeps a process safe wherever it is called from
+# threads anyway (a Dask worker started with several threads). Uncontended, it costs nothing measurable.
+PDFIUM_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -54,18 +59,8 @@ def bytes_to_document(data: bytes) -> Document:
     if PDF_MAGIC not in data[:MAGIC_SEARCH_WINDOW]:
         kind = "an HTML page" if b"<html" in data[:MAGIC_SEARCH_WINDOW].lower() else "not a PDF"
         raise NotAPdf(f"the file is {kind} (no %PDF- header); the report URL probably returned an error page")
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise ExtractionError("the PDF is encrypted with a password; ask Ofsted for an open copy") from exc
-        raise ExtractionError(f"the PDF is damaged or truncated ({exc}); download it again") from exc
-    try:
-        pages = tuple(_page_text(page) for page in pdf)
-    except pdfium.PdfiumError as exc:
-        raise ExtractionError(f"a page of the PDF cannot be read ({exc}); download it again") from exc
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:
+        pages = read_pages(data)
     if not pages:
         raise ExtractionError("the PDF has no pages; download it again")
     if not has_text_layer(pages):
@@ -74,6 +69,21 @@ def bytes_to_document(data: bytes) -> Document:
             "the report needs OCR before it can be read"
         )
     return Document(pages)
+
+
+def read_pages(data: bytes) -> tuple[str, ...]:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ExtractionError("the PDF is encrypted with a password; ask Ofsted for an open copy") from exc
+        raise ExtractionError(f"the PDF is damaged or truncated ({exc}); download it again") from exc
+    try:
+        return tuple(_page_text(page) for page in pdf)
+    except pdfium.PdfiumError as exc:
+        raise ExtractionError(f"a page of the PDF cannot be read ({exc}); download it again") from exc
+    finally:
+        pdf.close()
 
 
 def _page_text(page: pdfium.PdfPage) -> str:

@@ -11,17 +11,16 @@ from __future__ import annotations
 from datetime import date
 
 from prefect import flow
-from prefect.task_runners import ThreadPoolTaskRunner
 
 from extract.web.download import PoliteClient
 from extract.web.reachability import check_reachable
 from extract.web.site import DEFAULT_PROVIDER_TYPES, provider_types
 from flows import site_steps, site_tasks
+from flows.runners import flow_task_runner
 from flows.settings import Settings
 from flows.site_tasks import RunSummary
 
 FLOW_NAME = "backfill"
-TASK_THREADS = 4
 
 
 class DateRangeInvalid(ValueError):
@@ -34,7 +33,7 @@ def window_of(since: date | None, until: date | None) -> str:
     return f"published {since or 'any time'} to {until or 'today'}"
 
 
-@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=TASK_THREADS))
+@flow(name=FLOW_NAME, task_runner=flow_task_runner())
 def backfill(since: date | None = None, until: date | None = None,
              types: list[str] = list(DEFAULT_PROVIDER_TYPES),
              batch_size: int = site_steps.DEFAULT_BATCH_SIZE) -> RunSummary:

@@ -41,7 +41,8 @@ Configuration (environment variables):
                       OFSTED_MAX_PDF_BYTES, OFSTED_DOWNLOAD_THREADS, OFSTED_CONTACT (added to the User-Agent),
                       OFSTED_CHECK_TIMEOUT (seconds the site has to answer before a run starts; default 5)
   OFSTED_TASK_RUNNER  where site flows extract: local (all cores, default) or dask (OFSTED_DASK_ADDRESS)
-  PREFECT_API_URL     a Prefect server; unset, flows run on Prefect's temporary one
+  PREFECT_API_URL     a Prefect server; unset, site flows run on a temporary one that stops with the command
+                      (even when it is killed) and ingest runs without Prefect
 
 """
 

@@ -15,22 +15,19 @@ that nothing waits longer than a week.
 from __future__ import annotations
 
 from prefect import flow
-from prefect.task_runners import ThreadPoolTaskRunner
 
 from extract.web.download import PoliteClient
 from extract.web.reachability import check_reachable
 from extract.web.site import DEFAULT_PROVIDER_TYPES, provider_types
 from flows import site_steps, site_tasks
+from flows.runners import flow_task_runner
 from flows.settings import Settings
 from flows.site_tasks import RunSummary
 
 FLOW_NAME = "nightly"
-# Tasks are called in order; only Dask extraction chunks are submitted. A small bound keeps a stray
-# .submit() from opening a thread per task.
-TASK_THREADS = 4
 
 
-@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=TASK_THREADS))
+@flow(name=FLOW_NAME, task_runner=flow_task_runner())
 def nightly(types: list[str] = list(DEFAULT_PROVIDER_TYPES), full: bool = False) -> RunSummary:
     """Load every report published since the last good nightly run (with full: visit every provider page),
     and retry what failed last time."""
@@ -53,6 +50,6 @@ def nightly(types: list[str] = list(DEFAULT_PROVIDER_TYPES), full: bool = False)
         site_tasks.fail_run(settings.db, summary, exc)
         raise
     site_tasks.end_run(settings.db, summary)
-    site_tasks.write_trend_report(settings.db)
+    site_tasks.write_trend_report(settings.db, summary)
     site_tasks.publish_summary(summary)
     return summary

@@ -7,7 +7,6 @@ when its id is not on any page. Addresses outside the configured Ofsted hosts ar
 from __future__ import annotations
 
 from prefect import flow
-from prefect.task_runners import ThreadPoolTaskRunner
 
 from extract.web.config import SiteConfig
 from extract.web.download import PoliteClient, require_allowed
@@ -15,11 +14,11 @@ from extract.web.reachability import check_reachable
 from extract.web.site import PROVIDER_TYPES, file_id_from_url, provider_url, urn_from_provider_url
 from extract.web.urns import InvalidUrn
 from flows import site_steps, site_tasks
+from flows.runners import flow_task_runner
 from flows.settings import Settings
 from flows.site_tasks import RunSummary
 
 FLOW_NAME = "refresh"
-TASK_THREADS = 4
 
 
 class RefreshRequestInvalid(ValueError):
@@ -45,7 +44,7 @@ def target_url(config: SiteConfig, urn: str | None, url: str | None, provider_ty
     return url
 
 
-@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=TASK_THREADS))
+@flow(name=FLOW_NAME, task_runner=flow_task_runner())
 def refresh(urn: str | None = None, url: str | None = None, provider_type: str = "la") -> RunSummary:
     """Refresh one provider (urn, or url of its page) or one report file (url) now."""
     settings = Settings.from_env()

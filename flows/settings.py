@@ -27,7 +27,7 @@ class Settings:
     raw: Path
     site: SiteConfig = field(default_factory=SiteConfig)
     workers: int | None = None  # extraction processes; None: all cores
-    task_runner: str = "local"  # "dask": extraction chunks go to a Dask cluster through prefect-dask
+    task_runner: str = "local"  # "dask": extraction chunks go to a Dask cluster (flows/runners.py)
     dask_address: str | None = None  # a running scheduler (tcp://host:8786); None: a temporary local cluster
 
     @classmethod

@@ -1,6 +1,6 @@
 """What the site commands (nightly, refresh, backfill, serve) share: running a flow from the command line, with
-no Prefect server configured (Prefect's temporary one) or with PREFECT_API_URL, and turning what the user can
-fix into one clean message."""
+no Prefect server configured (a temporary one that dies with the command, flows/prefect_server.py) or with
+PREFECT_API_URL, and turning what the user can fix into one clean message."""
 
 from __future__ import annotations
 
@@ -54,14 +54,25 @@ def run_flow(make_flow: Callable[[], Callable], progress_bar: bool = False, db: 
     except (ConfigError, DownloadError, WarehouseError) as exc:
         raise UserError(str(exc)) from None
     apply_defaults()  # before Prefect is imported
-    from flows import progress
-    from flows.backfill import DateRangeInvalid
-    from flows.refresh import RefreshRequestInvalid
-    from flows.runners import with_task_runner
+    from flows.prefect_server import prefect_api
     from flows.settings import Settings
 
     try:
-        flow_object = with_task_runner(make_flow(), Settings.from_env())
+        Settings.from_env()  # a bad setting is named before any server starts
+        with prefect_api():
+            return run_on_prefect(make_flow, progress_bar, parameters)
+    except ConfigError as exc:
+        raise UserError(str(exc)) from None
+
+
+def run_on_prefect(make_flow: Callable[[], Callable], progress_bar: bool, parameters: dict) -> int:
+    from flows.cli import UserError
+    from flows import progress
+    from flows.backfill import DateRangeInvalid
+    from flows.refresh import RefreshRequestInvalid
+
+    try:
+        flow_object = make_flow()
         with progress.showing(progress.TextBar()) if progress_bar else nullcontext():
             summary = flow_object(**parameters)
     except (ConfigError, DownloadError, RefreshRequestInvalid, DateRangeInvalid, WarehouseError) as exc:

@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from extract.batch import extract_paths
 from extract.web.download import PoliteClient
@@ -54,6 +55,7 @@ DEFAULT_BATCH_SIZE = 50
 # A file the site answers with its "Report not found" page is asked for on this many runs (it may be being
 # replaced), then recorded as permanently gone (failures.gave_up_at) and no longer asked for.
 REPORT_NOT_FOUND_ATTEMPTS = 3
+WEB_SCHEMES = ("http", "https")
 
 
 @dataclass(frozen=True)
@@ -123,8 +125,9 @@ def nightly_since(last: datetime | None) -> date | None:
 def retries_due(db: Path, store: RawStore) -> Retries:
     """Open failures to try again: provider pages to revisit, report files to fetch or re-extract.
 
-    An extract failure is retried only when the parser has changed since it was loaded: the same parser
-    reads the same bytes the same way.
+    An extract failure is retried only when the parser has changed since it was loaded (the same parser
+    reads the same bytes the same way), and only when it is a report file address: a local file that
+    `ofsted ingest` could not read is ingest's to retry, never a download.
     """
     if not db.exists():
         return Retries()
@@ -137,9 +140,15 @@ def retries_due(db: Path, store: RawStore) -> Retries:
     for failure in failures:
         if failure.stage == DISCOVER:
             provider_urls.append(failure.target)
-        elif failure.stage == DOWNLOAD or (failure.stage == EXTRACT and versions.get(failure.target) != PARSER_VERSION):
+        elif failure.stage == DOWNLOAD or (
+            failure.stage == EXTRACT and is_web_address(failure.target) and versions.get(failure.target) != PARSER_VERSION
+        ):
             links.append(link_for(failure.target, store))
     return Retries(provider_urls, links, {file_id_from_url(url) or url for url in given_up})
+
+
+def is_web_address(target: str) -> bool:
+    return urlsplit(target).scheme in WEB_SCHEMES
 
 
 def link_for(url: str, store: RawStore) -> ReportLink:

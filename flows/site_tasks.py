@@ -19,17 +19,15 @@ from prefect.runtime import flow_run
 
 from extract.web.download import PoliteClient
 from extract.records import Provenance, Report
-from extract.report import extract_bytes
 from extract.web.site import ProviderType, ReportLink
 from flows import progress, site_steps
+from flows.runners import Extraction, extraction
 from flows.settings import Settings
 from flows.site_steps import Discovery, Fetched, Problem
 from warehouse.report import build_report
 from warehouse.runs import FAILED, RunCounts, finish_run, start_run
 from warehouse.snapshot import writing
 
-# Files per task when extraction is spread over a Dask cluster: big enough to amortise task overhead.
-DASK_CHUNK = 8
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,7 @@ class RunSummary:
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     new_reports: list[NewReport] = field(default_factory=list)
+    loaded_reports: list[str] = field(default_factory=list)  # report ids (sha256) read and loaded this run
     requests: int = 0
     seconds: float = 0.0
 
@@ -120,23 +119,8 @@ def fetch(client: PoliteClient, settings: Settings, links: list[ReportLink], off
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract_local(fetched: list[Fetched], workers: int | None) -> list[tuple[Report, Provenance]]:
-    return site_steps.extract(fetched, workers)
-
-
-@task(name="extract-chunk", cache_policy=NO_CACHE)
-def extract_chunk(blobs: list[tuple[bytes, str]]) -> list[Report]:
-    """Pure: bytes in, records out, so it runs on any Dask worker without access to the raw store."""
-    return [extract_bytes(data, path) for data, path in blobs]
-
-
-def extract(settings: Settings, fetched: list[Fetched]) -> list[tuple[Report, Provenance]]:
-    if settings.task_runner != "dask":
-        return extract_local(fetched, settings.workers)
-    chunks = site_steps.batches_of(fetched, DASK_CHUNK)
-    futures = extract_chunk.map([[(f.stored.path.read_bytes(), str(f.stored.path)) for f in c] for c in chunks])
-    reports = [report for future in futures for report in future.result()]
-    return [(report, item.link.provenance()) for report, item in zip(reports, fetched)]
+def extract(extraction: Extraction, fetched: list[Fetched]) -> list[tuple[Report, Provenance]]:
+    return extraction(fetched)
 
 
 @task(name="load", cache_policy=NO_CACHE)
@@ -145,9 +129,10 @@ def load(db: Path, run_id: str, items, problems, worked) -> site_steps.LoadResul
 
 
 @task(name="trend-report", cache_policy=NO_CACHE)
-def write_trend_report(db: Path) -> Path:
-    """The HTML trend report, rebuilt after each nightly load, in report/ beside the warehouse file."""
-    return build_report(db, db.parent / "report")
+def write_trend_report(db: Path, summary: RunSummary) -> Path:
+    """The HTML trend report in report/ beside the warehouse file: the index, and the pages of the authorities
+    whose reports this run loaded (a nightly's cost does not grow with the warehouse)."""
+    return build_report(db, db.parent / "report", changed_reports=summary.loaded_reports)
 
 
 @task(name="summary-artifact", cache_policy=NO_CACHE)
@@ -166,16 +151,17 @@ def process(settings: Settings, client: PoliteClient, summary: RunSummary, disco
     summary.planned = len(links)
     summary.problems += discovery.problems if discovery else []
     batches = site_steps.batches_of(links, batch_size) or [[]]
-    for number, batch in enumerate(batches):
-        fetched, problems = fetch(client, settings, batch, number * batch_size, len(links))
-        items = extract(settings, fetched) if fetched else []
-        problems += site_steps.extract_problems(items)
-        # Provider pages and their failures are settled with the first batch: a crash later keeps them.
-        first = discovery if number == 0 else None
-        pending = (discovery.problems if first else []) + problems
-        result = load(settings.db, summary.run_id, items, pending, site_steps.worked_targets(first, fetched, items))
-        add_batch(summary, fetched, items, problems, result, loaded)
-        progress.report("load", min((number + 1) * batch_size, len(links)), len(links))
+    with extraction(settings) as extract_files:
+        for number, batch in enumerate(batches):
+            fetched, problems = fetch(client, settings, batch, number * batch_size, len(links))
+            items = extract(extract_files, fetched) if fetched else []
+            problems += site_steps.extract_problems(items)
+            # Provider pages and their failures are settled with the first batch: a crash later keeps them.
+            first = discovery if number == 0 else None
+            pending = (discovery.problems if first else []) + problems
+            result = load(settings.db, summary.run_id, items, pending, site_steps.worked_targets(first, fetched, items))
+            add_batch(summary, fetched, items, problems, result, loaded)
+            progress.report("load", min((number + 1) * batch_size, len(links)), len(links))
     summary.requests = client.requests_sent
     summary.seconds += time.monotonic() - started
     return summary
@@ -190,6 +176,7 @@ def add_batch(summary: RunSummary, fetched: list[Fetched], items, problems: list
     summary.unchanged += result.unchanged
     summary.problems += problems
     summary.new_reports += [new_report(r, p) for r, p in items if (p.file_id or p.source_url) not in loaded]
+    summary.loaded_reports += [r.sha256 for r, _ in items if r.ok]
 
 
 def new_report(report: Report, provenance: Provenance) -> NewReport:

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from extract.web.site import PROVIDER_TYPES
+from extract.web.rawstore import RawStore
 from flows import site_steps
 from tests.fake_site.fixtures import site_environment
 from warehouse.snapshot import reading
@@ -163,25 +164,20 @@ def test_backfill_takes_a_date_range_and_resumes_from_the_raw_store(tiny_site, e
     assert (again.reused, again.inserted) == (3, 3)
 
 
-def test_extraction_in_chunks_as_on_a_dask_cluster(tiny_site, env, tmp_path):
-    from prefect import flow
+def test_a_local_file_ingest_could_not_read_is_never_retried_as_a_download(tiny_site, env, tmp_path):
+    from flows.ingest import ingest
+    from flows.nightly import nightly
 
-    from extract.web.rawstore import RawStore
-    from flows.settings import Settings
-    from flows.site_steps import Fetched
-    from flows.site_tasks import extract
+    unreadable = tmp_path / "notes.pdf"
+    unreadable.write_bytes(b"not a report at all")
+    ingest([unreadable], env, workers=1)
+    assert open_failures(env, "extract") == {("extract", str(unreadable))}
+    assert site_steps.retries_due(env, RawStore(tmp_path / "raw")).links == []
 
-    store = RawStore(tmp_path / "raw")
-    link = site_steps.link_for(tiny_site.file_url(LEEDS_NEW), store)
-    fetched = [Fetched(link, store.put(b"%PDF-1.4 not much of a report", LEEDS_NEW), True)]
-
-    @flow
-    def chunked():
-        return extract(Settings(db=env, raw=store.root, task_runner="dask"), fetched)
-
-    ((report, provenance),) = chunked()
-    assert provenance.file_id == LEEDS_NEW
-    assert report.sha256 == fetched[0].stored.sha256
+    summary = nightly()
+    assert not [p for p in summary.problems if p.target == str(unreadable)]
+    assert open_failures(env, "download") == set()
+    assert ("extract", str(unreadable)) in open_failures(env, "extract")  # still ingest's to retry
 
 
 def test_discovery_keeps_only_providers_and_reports_in_the_window(tiny_site):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from pathlib import Path
 
 from extract.batch import default_workers, expand_paths
 from flows.commands import add_db_option, with_exit_codes
@@ -19,12 +19,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "ingest",
         help="extract local report PDFs and load them into the warehouse",
         description="Extract Ofsted report PDFs (files or folders of *.pdf) on all cores and load them into "
-        "the DuckDB warehouse (OFSTED_DB, default ./data/ofsted.duckdb), batch by batch, as a Prefect flow. "
+        "the DuckDB warehouse (OFSTED_DB, default ./data/ofsted.duckdb), batch by batch. "
         "Works offline: the quickest way to a warehouse. Files are hashed first: one already loaded by this "
         "parser version is not read again, so running it again is quick and changes nothing unless a file or "
         "the parser changed (`ofsted reparse` re-reads what is loaded without the files' folder). Every file "
         "gets a row in `reports`, read or not; files that could not be read are "
-        "listed at the end and in the `failures` table. Analysts can keep querying the warehouse while it runs.",
+        "listed at the end and in the `failures` table. Analysts can keep querying the warehouse while it runs. "
+        "Runs as a Prefect flow when PREFECT_API_URL names a Prefect server (the run shows there); otherwise the "
+        "same steps run without Prefect, since a temporary server would record the run where nobody looks "
+        "(the warehouse's `runs` table has it either way).",
         epilog=with_exit_codes('Then: ofsted sql "SELECT * FROM v_latest_judgements WHERE area = '
                                '\'overall_effectiveness\'"',
                                "some files were not read (listed, and in `failures`); the rest are loaded"),
@@ -37,15 +40,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="files per atomic write (default: %(default)s)"
     )
-    parser.add_argument(
+    prefect = parser.add_mutually_exclusive_group()
+    prefect.add_argument(
+        "--with-prefect",
+        action="store_true",
+        help="run as a Prefect flow even without PREFECT_API_URL: on a temporary Prefect server (10-20 s to start; "
+        "stopped with the command, even if it is killed)",
+    )
+    prefect.add_argument(
         "--without-prefect",
         action="store_true",
-        help="run the same steps without Prefect: starts at once, but the run is not recorded in Prefect",
+        help="run the same steps without Prefect even when PREFECT_API_URL is set (the run is not recorded there)",
     )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from extract.web.config import ConfigError
     from flows.cli import UserError
     from flows.ingest import ingest, ingest_flow
     from warehouse.exceptions import WarehouseError
@@ -62,14 +73,16 @@ def run(args: argparse.Namespace) -> int:
     db = args.db or db_path()
     print(f"ingesting {len(files)} files into {db}", file=sys.stderr)
     try:
-        if args.without_prefect:
-            summary = ingest(files, db, workers=args.workers, batch_size=batch_size, on_batch=print_progress)
-        else:
+        if uses_prefect(args):
+            from flows.prefect_server import prefect_api
             from flows.prefect_settings import apply_defaults
 
             apply_defaults()
-            summary = ingest_flow(files, db, args.workers, batch_size, print_progress)
-    except WarehouseError as exc:
+            with prefect_api():
+                summary = ingest_flow(files, db, args.workers, batch_size, print_progress)
+        else:
+            summary = ingest(files, db, workers=args.workers, batch_size=batch_size, on_batch=print_progress)
+    except (WarehouseError, ConfigError) as exc:
         raise UserError(str(exc)) from None
     for line in summary.not_read[:MAX_FAILURES_LISTED]:
         print(f"not read: {line}", file=sys.stderr)
@@ -85,6 +98,11 @@ def run(args: argparse.Namespace) -> int:
         f"{summary.kept_newer} kept (newer parse loaded) in {db} ({summary.seconds:.1f} s, run {summary.run_id})"
     )
     return 1 if summary.failures else 0
+
+
+def uses_prefect(args: argparse.Namespace) -> bool:
+    """A Prefect flow where a Prefect server will show the run; plain steps where it would add nothing."""
+    return args.with_prefect or (bool(os.environ.get("PREFECT_API_URL")) and not args.without_prefect)
 
 
 def print_progress(summary, batches: int) -> None:

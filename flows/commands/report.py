@@ -19,23 +19,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report",
         help="write the HTML trend report (charts, movements, streaks, each authority's timeline)",
-        description="Write one self-contained HTML page from the warehouse (OFSTED_DB): the national "
-        "distribution of overall grades by year and by region, authorities whose grade rose or fell at their "
-        "latest inspection, streaks of the same grade, and each local authority's grid of judgements across "
-        "inspections with its visits and key quotations. The page opens from disk with no server and no "
-        "internet. Prints the path of the page written.",
+        description="Write the HTML trend report from the warehouse (OFSTED_DB): an index page with the "
+        "national distribution of overall grades by year and by region, authorities whose grade rose or fell at "
+        "their latest inspection, the longest streaks of the same grade and a link to every local authority; and "
+        "a page per authority (authorities/URN.html) with its grid of judgements across inspections, its visits, "
+        "key quotations and streaks. Pages are self-contained: they open from disk with no server and no "
+        "internet. Prints the path of the index. The nightly run rewrites the index and only the pages of the "
+        "authorities it loaded reports for.",
         epilog=with_exit_codes(None),
     )
     parser.add_argument(
         "--provider",
         metavar="URN",
-        help="only this authority's section (a URN or a name); the national picture stays for context",
+        help="rewrite the index and only this authority's page (a URN or a name)",
     )
     parser.add_argument(
         "--out",
         metavar="DIR",
         type=Path,
-        help="folder to write index.html into (default OFSTED_HOME/report)",
+        help="folder to write index.html and authorities/ into (default OFSTED_HOME/report)",
     )
     add_db_option(parser)
     parser.set_defaults(func=run)

@@ -99,10 +99,26 @@ def sample_warehouse(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_report_html(sample_warehouse, tmp_path_factory) -> str:
+def sample_report_dir(sample_warehouse, tmp_path_factory) -> Path:
     from warehouse.report import build_report
 
-    return build_report(sample_warehouse, tmp_path_factory.mktemp("report")).read_text(encoding="utf-8")
+    return build_report(sample_warehouse, tmp_path_factory.mktemp("report")).parent
+
+
+@pytest.fixture(scope="session")
+def sample_report_html(sample_report_dir) -> str:
+    """The index page."""
+    return (sample_report_dir / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_page(sample_report_dir):
+    """An authority's page by URN: sample_page(urn)."""
+
+    def read(urn: str) -> str:
+        return (sample_report_dir / "authorities" / f"{urn}.html").read_text(encoding="utf-8")
+
+    return read
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections import Counter
 
@@ -16,8 +17,16 @@ from tests.report.page import authority_article, grid_cells, numbers_table, rows
 from warehouse.report import build_report
 from warehouse.exceptions import NoWarehouse
 from warehouse.report.exceptions import WarehouseIncomplete
-from warehouse.report.queries import KEY_QUOTATIONS_PER_AUTHORITY, MIN_STREAK, read_report_data
-from warehouse.report.render import render_html
+from warehouse.report.queries import (
+    KEY_QUOTATIONS_PER_AUTHORITY,
+    MIN_STREAK,
+    read_authorities_data,
+    read_index_data,
+)
+from warehouse.report.render import render_authority, render_index
+from warehouse.report.sections import build_sections
+
+INSPECTED = {p.urn for p in (LEEDS, CROYDON, SEFTON, RUTLAND, AWKWARD)} | {"80461"}
 
 
 @pytest.fixture(scope="module")
@@ -26,13 +35,19 @@ def warehouse(sample_warehouse):
         yield connection
 
 
-def test_self_contained_no_scripts_and_nothing_fetched(sample_report_html):
-    page = sample_report_html
-    assert "<script" not in page.lower()
-    assert "<link" not in page.lower() and "@import" not in page
-    assert re.findall(r'\bsrc="', page) == []
-    assert {href for href in re.findall(r'\bhref="([^"]*)"', page) if not href.startswith("#")} == set()
-    assert "url(http" not in page
+def every_page(folder):
+    return [folder / "index.html", *sorted((folder / "authorities").glob("*.html"))]
+
+
+def test_self_contained_no_scripts_and_links_only_to_each_other(sample_report_dir):
+    for path in every_page(sample_report_dir):
+        page = path.read_text(encoding="utf-8")
+        assert "<script" not in page.lower()
+        assert "<link" not in page.lower() and "@import" not in page
+        assert re.findall(r'\bsrc="', page) == []
+        assert "url(http" not in page
+        for href in re.findall(r'\bhref="([^"#]+)', page):
+            assert (path.parent / href).is_file(), f"{path.name} links to {href}, which was not written"
 
 
 def test_by_year_numbers_are_the_distribution_view_summed_over_regions(sample_report_html, warehouse):
@@ -86,8 +101,13 @@ def test_streaks_match_the_streaks_view(sample_report_html, warehouse):
     assert "<td>yes</td>" in rows[LEEDS.urn]
 
 
-def test_grid_cells_are_the_judgement_history(sample_report_html, warehouse):
-    shown = {key: grade for key, grade in grid_cells(authority_article(sample_report_html, LEEDS.urn)).items() if grade}
+def test_each_authority_page_lists_its_own_streaks(sample_page):
+    assert '<td class="count">3</td>' in rows_by_urn(sample_page(LEEDS.urn), "streaks")[LEEDS.urn]
+    assert rows_by_urn(sample_page(CROYDON.urn), "streaks") == {}
+
+
+def test_grid_cells_are_the_judgement_history(sample_page, warehouse):
+    shown = {key: grade for key, grade in grid_cells(authority_article(sample_page(LEEDS.urn), LEEDS.urn)).items() if grade}
     expected = {
         (area, report_id): grade
         for area, report_id, grade in warehouse.execute(
@@ -98,34 +118,34 @@ def test_grid_cells_are_the_judgement_history(sample_report_html, warehouse):
     assert Counter(shown.values()) == Counter(outstanding=14, good=6)
 
 
-def test_2026_reform_column_has_no_overall_grade_but_its_other_judgements(sample_report_html, warehouse):
+def test_2026_reform_column_has_no_overall_grade_but_its_other_judgements(sample_page, warehouse):
     (reform,) = warehouse.execute(
         "SELECT report_id FROM v_provider_timeline WHERE framework = 'ilacs-2026'"
     ).fetchone()
-    cells = grid_cells(authority_article(sample_report_html, SEFTON.urn))
+    cells = grid_cells(authority_article(sample_page(SEFTON.urn), SEFTON.urn))
     assert cells[("overall_effectiveness", reform)] is None
     assert cells[("impact_of_leaders", reform)] == "good"
 
 
-def test_ungraded_visits_show_outcome_and_headline(sample_report_html):
-    croydon = authority_article(sample_report_html, CROYDON.urn)
+def test_ungraded_visits_show_outcome_and_headline(sample_page):
+    croydon = authority_article(sample_page(CROYDON.urn), CROYDON.urn)
     assert "Area SEND inspection" in croydon and "outcome: Significant concerns" in croydon
     assert "Children wait too long for assessment." in croydon
-    rutland = authority_article(sample_report_html, RUTLAND.urn)
+    rutland = authority_article(sample_page(RUTLAND.urn), RUTLAND.urn)
     assert "No full inspection of this authority in the warehouse." in rutland
     assert "Social workers know their children well." in rutland
 
 
-def test_key_quotations_of_the_latest_inspection_only_with_pages(sample_report_html):
-    leeds = authority_article(sample_report_html, LEEDS.urn)
+def test_key_quotations_of_the_latest_inspection_only_with_pages(sample_page):
+    leeds = authority_article(sample_page(LEEDS.urn), LEEDS.urn)
     shown = re.findall(r"Leeds key quotation (\d)\.", leeds)
     assert shown == [str(n) for n in range(1, KEY_QUOTATIONS_PER_AUTHORITY + 1)]
     assert "Headline findings, page 2" in leeds
     assert "Leeds children are at the heart of everything." not in leeds, "an older inspection's quotation"
 
 
-def test_an_authority_shows_its_top_ranked_quotations_in_rank_order_with_why(sample_report_html):
-    sefton = authority_article(sample_report_html, SEFTON.urn)
+def test_an_authority_shows_its_top_ranked_quotations_in_rank_order_with_why(sample_page):
+    sefton = authority_article(sample_page(SEFTON.urn), SEFTON.urn)
     shown = [int(rank) for rank in re.findall(r"Sefton ranked (\d)\.", sefton)]
     assert shown == list(range(1, KEY_QUOTATIONS_PER_AUTHORITY + 1)), "a handful, best first"
     assert len(SEFTON_RANKS) > KEY_QUOTATIONS_PER_AUTHORITY
@@ -134,47 +154,76 @@ def test_an_authority_shows_its_top_ranked_quotations_in_rank_order_with_why(sam
     assert "(paragraph opening)" in sefton
 
 
-def test_quoted_strings_are_escaped(sample_report_html):
-    assert "<script>alert" not in sample_report_html
-    assert "Leaders said &#34;we &lt;b&gt;will&lt;/b&gt; act&#34; &amp; &lt;script&gt;" in sample_report_html
-    assert AWKWARD_QUOTATION not in sample_report_html
+def test_quoted_strings_are_escaped(sample_page):
+    page = sample_page(AWKWARD.urn)
+    assert "<script>alert" not in page
+    assert "Leaders said &#34;we &lt;b&gt;will&lt;/b&gt; act&#34; &amp; &lt;script&gt;" in page
+    assert AWKWARD_QUOTATION not in page
 
 
 def test_authority_names_are_escaped_wherever_they_appear(sample_warehouse):
     awkward_name = 'Bath & North "East" <Somerset>'
     with duckdb.connect(str(sample_warehouse), read_only=True) as connection:
-        data = read_report_data(connection)
-    renamed = tuple(
-        dataclasses.replace(a, provider_name=awkward_name) if a.urn == AWKWARD.urn else a for a in data.authorities
-    )
-    movements = tuple(
-        dataclasses.replace(m, provider_name=awkward_name) if m.urn == AWKWARD.urn else m for m in data.movements
-    )
-    page = render_html(dataclasses.replace(data, authorities=renamed, movements=movements), "t")
-    assert page.count("Bath &amp; North &#34;East&#34; &lt;Somerset&gt;") == 3  # contents, movements, heading
+        index = read_index_data(connection)
+        pages = read_authorities_data(connection, [AWKWARD.urn])
+
+    def rename(rows):
+        return tuple(dataclasses.replace(r, provider_name=awkward_name) if r.urn == AWKWARD.urn else r for r in rows)
+
+    page = render_index(dataclasses.replace(index, authorities=rename(index.authorities),
+                                            movements=rename(index.movements)), "t")
+    assert page.count("Bath &amp; North &#34;East&#34; &lt;Somerset&gt;") == 2  # authorities, movements
+    (section,) = build_sections(dataclasses.replace(pages, authorities=rename(pages.authorities)))
+    page += render_authority(section, pages, "t")
+    assert page.count("Bath &amp; North &#34;East&#34; &lt;Somerset&gt;") == 3  # and the authority's heading
     assert awkward_name not in page
 
 
-def test_schools_and_unreadable_reports_are_left_out(sample_report_html):
+def test_schools_and_unreadable_reports_are_left_out(sample_report_html, sample_report_dir, sample_page):
     assert SCHOOL.name.replace("'", "&#39;") not in sample_report_html
-    assert f'id="la-{SCHOOL.urn}"' not in sample_report_html
+    assert not (sample_report_dir / "authorities" / f"{SCHOOL.urn}.html").exists()
     leeds_columns = len(re.findall(r'<th scope="col" class="(?:inspection|visit)" data-report=',
-                                   authority_article(sample_report_html, LEEDS.urn)))
+                                   authority_article(sample_page(LEEDS.urn), LEEDS.urn)))
     assert leeds_columns == 6, "the unreadable 2024 Leeds report must not appear"
 
 
-def test_contents_links_every_authority_section(sample_report_html):
-    anchors = set(re.findall(r'<li><a href="#(la-\d+)">', sample_report_html))
-    sections = set(re.findall(r'<article class="authority" id="(la-\d+)"', sample_report_html))
-    assert anchors == sections == {f"la-{p.urn}" for p in (LEEDS, CROYDON, SEFTON, RUTLAND, AWKWARD)} | {"la-80461"}
+def test_index_links_a_page_for_every_authority(sample_report_html, sample_report_dir):
+    links = set(re.findall(r'<li data-urn="\d+"><a href="authorities/(\d+)\.html">', sample_report_html))
+    pages = {path.stem for path in (sample_report_dir / "authorities").glob("*.html")}
+    assert links == pages == INSPECTED
 
 
-def test_one_provider_keeps_the_national_picture(sample_warehouse, tmp_path):
-    page = build_report(sample_warehouse, tmp_path, provider="croydon").read_text(encoding="utf-8")
-    assert re.findall(r'<article class="authority" id="(la-\d+)"', page) == [f"la-{CROYDON.urn}"]
-    assert page.count('class="chart"') == 2
-    assert set(rows_by_urn(page, "movements")) == {CROYDON.urn}
-    assert "<title>Croydon: " in page
+def test_one_provider_rewrites_the_index_and_its_page_only(sample_warehouse, tmp_path):
+    index = build_report(sample_warehouse, tmp_path, provider="croydon").read_text(encoding="utf-8")
+    assert [p.name for p in (tmp_path / "authorities").iterdir()] == [f"{CROYDON.urn}.html"]
+    assert index.count('class="chart"') == 2
+    assert set(rows_by_urn(index, "movements")) == {CROYDON.urn, AWKWARD.urn}
+    page = (tmp_path / "authorities" / f"{CROYDON.urn}.html").read_text(encoding="utf-8")
+    assert "<title>Croydon: " in page and 'href="../index.html"' in page
+
+
+def test_a_run_rewrites_only_the_pages_of_what_it_loaded(sample_warehouse, tmp_path, warehouse):
+    build_report(sample_warehouse, tmp_path)
+    pages = tmp_path / "authorities"
+    (pages / f"{LEEDS.urn}.html").unlink()  # never written: a new authority's page is written too
+    before = {path.stem: path.stat().st_mtime_ns for path in pages.iterdir()}
+    (croydon_report,) = warehouse.execute(
+        "SELECT report_id FROM v_provider_timeline WHERE urn = ? AND kind = 'area-send'", [CROYDON.urn]
+    ).fetchone()
+    for path in pages.iterdir():  # an older build, so a rewrite shows in the modification time
+        os.utime(path, ns=(0, 0))
+    build_report(sample_warehouse, tmp_path, changed_reports=[croydon_report])
+    rewritten = {path.stem for path in pages.iterdir() if path.stat().st_mtime_ns != 0}
+    assert rewritten == {CROYDON.urn, LEEDS.urn}
+    assert set(before) | {LEEDS.urn} == INSPECTED
+
+
+def test_a_full_build_removes_pages_of_authorities_no_longer_held(sample_warehouse, tmp_path):
+    stale = tmp_path / "authorities" / "99999.html"
+    stale.parent.mkdir()
+    stale.write_text("old")
+    build_report(sample_warehouse, tmp_path)
+    assert not stale.exists()
 
 
 def test_empty_warehouse_builds_a_page_that_says_so(tmp_path):
@@ -192,7 +241,7 @@ def test_missing_warehouse_says_how_to_make_one(tmp_path):
 
 def test_page_is_readable_by_others_like_any_file_written(sample_warehouse, tmp_path):
     page = build_report(sample_warehouse, tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["authorities", "index.html"]
     reference = tmp_path / "reference.txt"
     reference.write_text("x")
     assert page.stat().st_mode & 0o777 == reference.stat().st_mode & 0o777

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -16,8 +17,9 @@ from warehouse.report.records import (
     Authority,
     KeyQuotation,
     Movement,
+    AuthoritiesData,
+    IndexData,
     RegionGradeCount,
-    ReportData,
     Streak,
     Summary,
     TimelineEntry,
@@ -30,6 +32,9 @@ SQL_DIR = Path(__file__).with_name("sql")
 MIN_STREAK = 3
 # Enough of the headline and "what needs to improve" to read the verdict without the whole report.
 KEY_QUOTATIONS_PER_AUTHORITY = 5
+# The index lists the longest streaks only (a million reports make thousands); each authority's page has all
+# of its own.
+STREAKS_ON_INDEX = 50
 
 Row = TypeVar("Row")
 
@@ -60,30 +65,46 @@ def fetch(connection: duckdb.DuckDBPyConnection, name: str, row_type: type[Row],
 
 
 def read_authorities(connection: duckdb.DuckDBPyConnection) -> tuple[Authority, ...]:
-    return fetch(connection, "authorities", Authority, urn=None)
+    return fetch(connection, "authorities", Authority, urns=None)
 
 
-def read_report_data(
-    connection: duckdb.DuckDBPyConnection, urn: str | None = None, generated_at: datetime | None = None
-) -> ReportData:
-    """The whole page's rows; with `urn`, authority sections and movements for that authority only.
-
-    The national charts always cover every authority: they are the context one authority is read against.
-    """
-    (summary,) = fetch(connection, "summary", Summary, urn=None)
-    return ReportData(
+def read_index_data(connection: duckdb.DuckDBPyConnection, generated_at: datetime | None = None) -> IndexData:
+    """The index page's rows: the national picture over every authority, and the list of authorities."""
+    (summary,) = fetch(connection, "summary", Summary)
+    streaks = fetch(connection, "streaks", Streak, urns=None, min_streak=MIN_STREAK)
+    return IndexData(
         summary=summary,
         grades_by_year=fetch(connection, "grades_by_year", YearGradeCount),
         latest_grades_by_region=fetch(connection, "latest_grades_by_region", RegionGradeCount),
-        movements=fetch(connection, "movements", Movement, urn=urn),
-        streaks=fetch(connection, "streaks", Streak, urn=urn, min_streak=MIN_STREAK),
-        authorities=fetch(connection, "authorities", Authority, urn=urn),
-        timeline=fetch(connection, "timeline", TimelineEntry, urn=urn),
-        judgements=fetch(connection, "judgements", AreaJudgement, urn=urn),
-        key_quotations=fetch(
-            connection, "key_quotations", KeyQuotation, urn=urn, per_authority=KEY_QUOTATIONS_PER_AUTHORITY
-        ),
+        movements=fetch(connection, "movements", Movement, urns=None),
+        streaks=streaks[:STREAKS_ON_INDEX],
+        streaks_total=len(streaks),
+        authorities=read_authorities(connection),
         generated_at=generated_at or datetime.now().astimezone(),
         min_streak=MIN_STREAK,
         unread=fetch(connection, "unread_reports", UnreadCount, urn=urn),
     )
+
+
+def read_authorities_data(
+    connection: duckdb.DuckDBPyConnection, urns: Sequence[str], generated_at: datetime | None = None
+) -> AuthoritiesData:
+    """The pages of these authorities only: a nightly reads what it changed, never the whole warehouse."""
+    urns = list(urns)
+    return AuthoritiesData(
+        authorities=fetch(connection, "authorities", Authority, urns=urns),
+        timeline=fetch(connection, "timeline", TimelineEntry, urns=urns),
+        judgements=fetch(connection, "judgements", AreaJudgement, urns=urns),
+        key_quotations=fetch(
+            connection, "key_quotations", KeyQuotation, urns=urns, per_authority=KEY_QUOTATIONS_PER_AUTHORITY
+        ),
+        streaks=fetch(connection, "streaks", Streak, urns=urns, min_streak=MIN_STREAK),
+        generated_at=generated_at or datetime.now().astimezone(),
+        min_streak=MIN_STREAK,
+    )
+
+
+def read_urns_of_reports(connection: duckdb.DuckDBPyConnection, report_ids: Iterable[str]) -> list[str]:
+    """The authorities these reports belong to (school reports and reports with no authority left out)."""
+    rows = connection.execute(read_sql("urns_of_reports"), {"report_ids": list(report_ids)}).fetchall()
+    return [urn for (urn,) in rows]

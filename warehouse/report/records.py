@@ -118,18 +118,29 @@ class UnreadCount:
 
 
 @dataclass(frozen=True)
-class ReportData:
-    """Everything the page shows, read from the warehouse in one go."""
+class IndexData:
+    """What the index page shows: the national picture, movements, the longest streaks, every authority."""
 
     summary: Summary
     grades_by_year: tuple[YearGradeCount, ...]
     latest_grades_by_region: tuple[RegionGradeCount, ...]
     movements: tuple[Movement, ...]
-    streaks: tuple[Streak, ...]
+    streaks: tuple[Streak, ...]  # the longest STREAKS_ON_INDEX of them
+    streaks_total: int
+    authorities: tuple[Authority, ...]
+    generated_at: datetime
+    min_streak: int
+    unread: tuple[UnreadCount, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuthoritiesData:
+    """The rows of some authorities' pages: their reports, judgements, key quotations and streaks."""
+
     authorities: tuple[Authority, ...]
     timeline: tuple[TimelineEntry, ...]
     judgements: tuple[AreaJudgement, ...]
     key_quotations: tuple[KeyQuotation, ...]
+    streaks: tuple[Streak, ...]
     generated_at: datetime
     min_streak: int
-    unread: tuple[UnreadCount, ...] = ()

@@ -13,8 +13,8 @@ import jinja2
 from markupsafe import Markup
 
 from warehouse.report.charts import figure_to_svg, grades_by_year_chart, latest_grades_by_region_chart
-from warehouse.report.records import ReportData
-from warehouse.report.sections import authority_anchor, build_sections, is_graded
+from warehouse.report.records import AuthoritiesData, IndexData
+from warehouse.report.sections import AuthoritySection, authority_page, is_graded
 from warehouse.report.svg import inline_svg
 from warehouse.report.vocabulary import (
     GRADE_STYLES,
@@ -28,7 +28,8 @@ from warehouse.report.vocabulary import (
 )
 
 TEMPLATES = Path(__file__).with_name("templates")
-TEMPLATE = "report.html"
+INDEX_TEMPLATE = "index.html"
+AUTHORITY_TEMPLATE = "authority.html"
 # The views every number on the page is read from; printed in the footer so a reader can check them.
 SOURCE_VIEWS = (
     "v_grade_distribution",
@@ -67,7 +68,7 @@ def environment() -> jinja2.Environment:
         grade_styles=GRADE_STYLES,
         unknown_grade_style=UNKNOWN_GRADE_STYLE,
         is_graded=is_graded,
-        anchor=authority_anchor,
+        page_of=authority_page,
         source_views=SOURCE_VIEWS,
     )
     return env
@@ -77,25 +78,26 @@ def chart_svg(figure, chart_id: str, title: str) -> Markup:
     return Markup(inline_svg(figure_to_svg(figure), chart_id, title))
 
 
-def grades_present(data: ReportData) -> list[str]:
+def grades_present(data: IndexData) -> list[str]:
     found = {row.grade for row in data.grades_by_year} | {row.grade for row in data.latest_grades_by_region}
     return sorted(found, key=lambda grade: (grade_rank(grade), grade))
 
 
-def year_table(data: ReportData) -> tuple[list[int], list[str], dict]:
+def year_table(data: IndexData) -> tuple[list[int], list[str], dict]:
     """Years, grades and {(year, grade): count} for the numbers under the by-year chart."""
     counts = {(row.year, row.grade): row.count for row in data.grades_by_year}
     years = sorted({row.year for row in data.grades_by_year})
     return years, grades_present(data), counts
 
 
-def region_table(data: ReportData) -> tuple[list[str], list[str], dict]:
+def region_table(data: IndexData) -> tuple[list[str], list[str], dict]:
     counts = {(row.region, row.grade): row.count for row in data.latest_grades_by_region}
     regions = sorted({row.region for row in data.latest_grades_by_region})
     return regions, grades_present(data), counts
 
 
-def render_html(data: ReportData, title: str) -> str:
+def render_index(data: IndexData, title: str) -> str:
+    """The index page: the national picture, movements, the longest streaks, and a link to every authority."""
     charts = {}
     if data.grades_by_year:
         charts["by_year"] = chart_svg(grades_by_year_chart(data.grades_by_year), "chart-by-year", BY_YEAR_CHART_TITLE)
@@ -103,12 +105,19 @@ def render_html(data: ReportData, title: str) -> str:
         charts["by_region"] = chart_svg(
             latest_grades_by_region_chart(data.latest_grades_by_region), "chart-by-region", BY_REGION_CHART_TITLE
         )
-    return environment().get_template(TEMPLATE).render(
+    return environment().get_template(INDEX_TEMPLATE).render(
         title=title,
         data=data,
-        sections=build_sections(data),
         charts=charts,
         chart_titles={"by_year": BY_YEAR_CHART_TITLE, "by_region": BY_REGION_CHART_TITLE},
         year_table=year_table(data),
         region_table=region_table(data),
+        index_href="index.html",
+    )
+
+
+def render_authority(section: AuthoritySection, data: AuthoritiesData, title: str) -> str:
+    """One authority's page (in AUTHORITY_FOLDER, beside the index): its grid, visits, quotations, streaks."""
+    return environment().get_template(AUTHORITY_TEMPLATE).render(
+        title=title, section=section, data=data, index_href="../index.html"
     )

@@ -11,8 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from warehouse.report.records import AreaJudgement, Authority, KeyQuotation, ReportData, TimelineEntry
+from warehouse.report.records import AreaJudgement, AuthoritiesData, Authority, KeyQuotation, Streak, TimelineEntry
 from warehouse.report.vocabulary import LA_INSPECTION_KIND, area_sort_key
+
+# Beside index.html: one page per authority, so a run rewrites only the authorities it changed.
+AUTHORITY_FOLDER = "authorities"
 
 
 @dataclass(frozen=True)
@@ -38,14 +41,24 @@ class AuthoritySection:
     ungraded: tuple[TimelineEntry, ...]
     latest_inspection: TimelineEntry | None
     key_quotations: tuple[KeyQuotation, ...]
+    streaks: tuple[Streak, ...] = ()
 
     @property
     def anchor(self) -> str:
         return authority_anchor(self.authority.urn)
 
+    @property
+    def page(self) -> str:
+        return authority_page(self.authority.urn)
+
 
 def authority_anchor(urn: str) -> str:
     return f"la-{urn}"
+
+
+def authority_page(urn: str) -> str:
+    """The authority's page, relative to the index: authorities/<URN>.html."""
+    return f"{AUTHORITY_FOLDER}/{urn}.html"
 
 
 def is_graded(entry: TimelineEntry) -> bool:
@@ -75,10 +88,11 @@ def without_second_copies(entries: tuple[TimelineEntry, ...], judged: set[str]) 
     ]
 
 
-def build_sections(data: ReportData) -> tuple[AuthoritySection, ...]:
+def build_sections(data: AuthoritiesData) -> tuple[AuthoritySection, ...]:
     timeline = group_by_urn(data.timeline)
     judgements = group_by_urn(data.judgements)
     quotations = group_by_urn(data.key_quotations)
+    streaks = group_by_urn(data.streaks)
     sections = []
     for authority in data.authorities:
         entries = timeline.get(authority.urn, ())
@@ -89,6 +103,7 @@ def build_sections(data: ReportData) -> tuple[AuthoritySection, ...]:
                 ungraded=tuple(entry for entry in entries if not is_graded(entry)),
                 latest_inspection=latest_inspection(entries),
                 key_quotations=quotations.get(authority.urn, ()),
+                streaks=streaks.get(authority.urn, ()),
             )
         )
     return tuple(sections)

@@ -6,5 +6,5 @@ SELECT
     grade,
     score
 FROM v_judgement_history
-WHERE ($urn IS NULL OR urn = $urn)
+WHERE ($urns::VARCHAR[] IS NULL OR list_contains($urns::VARCHAR[], urn))
 ORDER BY urn, inspection_end, report_id, area;

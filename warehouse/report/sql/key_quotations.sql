@@ -5,6 +5,7 @@ WITH latest_inspection AS (
     FROM v_provider_timeline
     WHERE kind = 'la-inspection'
       AND urn IS NOT NULL
+      AND ($urns::VARCHAR[] IS NULL OR list_contains($urns::VARCHAR[], urn))
     QUALIFY row_number() OVER (PARTITION BY urn ORDER BY inspection_end DESC NULLS LAST, report_id DESC) = 1
 )
 SELECT
@@ -18,6 +19,5 @@ SELECT
     quotation.reason
 FROM v_quotations AS quotation
 JOIN latest_inspection USING (report_id)
-WHERE ($urn IS NULL OR latest_inspection.urn = $urn)
 QUALIFY row_number() OVER (PARTITION BY report_id ORDER BY rank NULLS LAST, seq) <= $per_authority
 ORDER BY latest_inspection.urn, quotation.rank NULLS LAST, quotation.seq;

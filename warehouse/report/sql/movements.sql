@@ -3,6 +3,7 @@ WITH latest_overall AS (
     SELECT *
     FROM v_judgement_history
     WHERE area = 'overall_effectiveness'
+      AND ($urns::VARCHAR[] IS NULL OR list_contains($urns::VARCHAR[], urn))
     QUALIFY row_number() OVER (PARTITION BY urn ORDER BY inspection_end DESC, report_id) = 1
 )
 SELECT
@@ -16,5 +17,4 @@ SELECT
     direction
 FROM latest_overall
 WHERE direction IN ('improved', 'declined')
-  AND ($urn IS NULL OR urn = $urn)
 ORDER BY direction DESC, provider_name;

@@ -9,5 +9,5 @@ SELECT
     is_current
 FROM v_overall_streaks
 WHERE streak_length >= $min_streak
-  AND ($urn IS NULL OR urn = $urn)
+  AND ($urns::VARCHAR[] IS NULL OR list_contains($urns::VARCHAR[], urn))
 ORDER BY streak_length DESC, is_current DESC, last_inspection_end DESC, provider_name;

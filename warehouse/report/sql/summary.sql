@@ -7,5 +7,4 @@ SELECT
     max(inspection_end) AS last_inspection_end
 FROM v_provider_timeline
 WHERE kind NOT LIKE 'school%'
-  AND urn IS NOT NULL
-  AND ($urn IS NULL OR urn = $urn);
+  AND urn IS NOT NULL;

@@ -13,5 +13,5 @@ SELECT
 FROM v_provider_timeline
 WHERE kind NOT LIKE 'school%'
   AND urn IS NOT NULL
-  AND ($urn IS NULL OR urn = $urn)
+  AND ($urns::VARCHAR[] IS NULL OR list_contains($urns::VARCHAR[], urn))
 ORDER BY urn, inspection_end NULLS LAST, published NULLS LAST, report_id;

@@ -7,6 +7,5 @@ SELECT
     count(*)::INTEGER AS reports,
     max(published) AS latest_published
 FROM v_unrecognised_reports
-WHERE $urn IS NULL OR urn = $urn
 GROUP BY provider_type, urn, provider_name
 ORDER BY provider_type, reports DESC, provider_name NULLS LAST, urn NULLS LAST;

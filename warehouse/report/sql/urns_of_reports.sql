@@ -1,0 +1,7 @@
+-- The authorities whose pages a run's reports change: the report ids a nightly loaded -> their URNs.
+SELECT DISTINCT urn
+FROM v_provider_timeline
+WHERE report_id IN (SELECT unnest($report_ids::VARCHAR[]))
+  AND kind NOT LIKE 'school%'
+  AND urn IS NOT NULL
+ORDER BY urn;
