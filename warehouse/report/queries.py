@@ -82,7 +82,7 @@ def read_index_data(connection: duckdb.DuckDBPyConnection, generated_at: datetim
         authorities=read_authorities(connection),
         generated_at=generated_at or datetime.now().astimezone(),
         min_streak=MIN_STREAK,
-        unread=fetch(connection, "unread_reports", UnreadCount, urn=urn),
+        unread=fetch(connection, "unread_reports", UnreadCount),
     )
 
 
