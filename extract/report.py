@@ -8,7 +8,12 @@ from pathlib import Path
 from extract.classify import classify
 from extract.exceptions import ExtractionError
 from extract.pdf_text import bytes_to_document
-from extract.records import Report, Status
+from extract.records import Quotation, Report, Status
+from extract.text.key_quotes import key_quotations
+from extract.text.passages import Prose, document_sentences
+
+# Quotations a family still chooses itself (schools, joint area reviews) are ranked in the order it gives them.
+FAMILY_ORDER_REASON = "section_opening"
 
 
 def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
@@ -17,6 +22,12 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
         document = bytes_to_document(data)
         family = classify(document)
         parsed = family.parse(document)
+        sentences = document_sentences(document, getattr(family, "PROSE", Prose()))
+        plan = getattr(family, "QUOTES", None)
+        if plan is not None:
+            parsed.quotations = key_quotations(sentences, plan)
+        else:
+            parsed.quotations = ranked_in_order(parsed.quotations)
     except ExtractionError as exc:
         return Report(path=path, sha256=sha256, status=exc.status, error=f"{path}: {exc}")
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a folder
@@ -27,7 +38,17 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
             error=f"{path}: the parser failed unexpectedly ({type(exc).__name__}: {exc}); "
             "please open an issue with this file attached",
         )
-    return Report(path=path, sha256=sha256, status=Status.OK, pages=document.page_count, **parsed.fields())
+    passages = [sentence.passage for sentence in sentences]
+    return Report(
+        path=path, sha256=sha256, status=Status.OK, pages=document.page_count, passages=passages, **parsed.fields()
+    )
+
+
+def ranked_in_order(quotations: list[Quotation]) -> list[Quotation]:
+    return [
+        Quotation(q.section, q.page, q.text, q.rank or rank, q.reason or FAMILY_ORDER_REASON)
+        for rank, q in enumerate(quotations, start=1)
+    ]
 
 
 def extract_path(path: str | Path) -> Report:
