@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.families.la_common import body_heading_patterns
 from extract.text.grades import GRADE_PATTERN, LabelledArea
 from extract.text.key_quotes import QuotePlan
 from extract.text.passages import Prose
@@ -62,20 +61,28 @@ IMPROVE_SECTIONS = (
 )
 # The sections a SIF report opens with: the overall judgement sentence is printed as their heading.
 SIF_SUMMARY_SECTIONS = (
-    r"^Summary$",
     r"^Executive summary$",
-    r"^Summary of findings$",
+    r"^Summary of (?:key )?findings$",
     r"^Children['’]s services in .+ (?:are|is|require)",
     r"^This local authority is",
     r"^The overall judgement is",
 )
 
 
+def graded_heading(area: LabelledArea) -> str:
+    """A judgement section's heading: its label, then its grade ("... protection: requires improvement to be
+    good.", "... is that it is good")."""
+    return (
+        rf"(?:{'|'.join(area.labels)})[\s:.]*(?:(?:is|are)\s+(?:that\s+it\s+is\s+)?)?"
+        rf"(?:{GRADE_PATTERN})(?:\s+to\s+be\s+good)?[\s.]*"
+    )
+
+
 def la_prose(areas: Sequence[LabelledArea], opening: str) -> Prose:
     """A graded framework's prose: its judgement section headings are read from its areas' labels."""
     return Prose(
         headings=IMPROVE_HEADINGS + SIF_HEADINGS,
-        heading_regexes=tuple(body_heading_patterns(areas).values()),
+        heading_regexes=tuple(graded_heading(area) for area in areas),
         cover_end=TABLE_ROW_END,
         opening=opening,
     )

@@ -31,7 +31,7 @@ from extract.text.passages import Sentence
 
 WORDS_FILE = Path(__file__).with_name("quote_words.csv")
 # Key quotations stay within this share of the report's prose (characters), past the summary and findings.
-MAX_SHARE_OF_TEXT = 0.12
+MAX_SHARE_OF_TEXT = 0.15
 # A paragraph's opening sentence is worth this much wording: it states what the paragraph finds.
 OPENING_WEIGHT = 3
 # A sentence needs this much weight of wording to be quoted for its wording alone.

@@ -31,7 +31,7 @@ from extract.text.quotes import join_lines, split_sentences
 from extract.text.sections import Line, document_to_lines, heading_pattern, looks_like_heading
 
 # "12. Children in care ..." at the start of a line: the paragraph's printed number.
-PARAGRAPH_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.\s+(?=\S)")
+PARAGRAPH_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+(?=\S)|(?=[A-Z]))")
 # A line ending a sentence this many characters short of its page's longest line ends its paragraph.
 PARAGRAPH_END_SLACK = 20
 # A sentence has at least this many words; shorter "sentences" are table cells, labels and stray headings.
@@ -143,14 +143,21 @@ def is_footnote_start(lines: Sequence[Line], index: int) -> bool:
 
 
 def cover_length(lines: Sequence[Line], prose: Prose) -> int:
+    """How many lines the cover takes: up to the last line matching `cover_end` on the first page that has
+    one, before that page's first sentence ends (a table row never ends a sentence; prose may end a line with
+    a grade word, "... make good")."""
     if prose.cover_end is None:
         return 0
     pattern = re.compile(prose.cover_end, re.IGNORECASE)
-    ends = [index for index, line in enumerate(lines) if line.page <= COVER_SEARCH_PAGES and pattern.search(line.text)]
-    if not ends:
-        return 0
-    first_page = lines[ends[0]].page
-    return max(index for index in ends if lines[index].page == first_page) + 1
+    end, page = 0, None
+    for index, line in enumerate(lines):
+        if line.page > COVER_SEARCH_PAGES or (page is not None and line.page != page):
+            break
+        if pattern.search(line.text):
+            end, page = index + 1, line.page
+        elif page is not None and SENTENCE_FINISH.search(line.text):
+            break
+    return end
 
 
 def lines_to_sentences(lines: Sequence[Line], prose: Prose) -> list[Sentence]:
