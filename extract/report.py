@@ -23,7 +23,7 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
         family = classify(document)
         parsed = family.parse(document)
         sentences = document_sentences(document, getattr(family, "PROSE", Prose()))
-        plan = getattr(family, "QUOTES", None)
+        plan = getattr(family, "QUOTE_PLAN", None)
         if plan is not None:
             parsed.quotations = key_quotations(sentences, plan)
         else:

@@ -11,10 +11,11 @@ import re
 
 from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
-from extract.families.letters import QuoteSource, gather_quotations, inspection_dates
+from extract.families.letters import inspection_dates
 from extract.pdf_text import Document
 from extract.text.people import team_lead
-from extract.text.quotes import QuoteRule
+from extract.text.key_quotes import QuotePlan
+from extract.text.passages import Prose
 from extract.text.sections import document_to_lines, find_heading, section
 
 KIND = "area-send"
@@ -53,10 +54,17 @@ OTHER_HEADINGS = (
     "Inspection team",
 )
 KNOWN_HEADINGS = LIVED_EXPERIENCE_HEADINGS + EFFECTIVE_HEADINGS + BETTER_HEADINGS + OTHER_HEADINGS
-QUOTE_SOURCES = (
-    QuoteSource(LIVED_EXPERIENCE_HEADINGS, QuoteRule(limit=3, per_passage=1)),
-    QuoteSource(BETTER_HEADINGS, QuoteRule(limit=3, per_passage=1, points_only=True)),
-    QuoteSource(EFFECTIVE_HEADINGS, QuoteRule(limit=1, per_passage=1, points_only=True)),
+# Passages and key quotations (extract.text.passages, extract.text.key_quotes): the outcome statement, the
+# "What is it like ..." narrative whole, the priority actions, the opening of each point found effective or to
+# do better, a few areas for improvement.
+PROSE = Prose(headings=KNOWN_HEADINGS, opening="Local Area Partnership report")
+QUOTE_PLAN = QuotePlan(
+    outcome=(r"^Inspection outcome$",),
+    summary=(r"^What is it like to be a child",),
+    priority=(r"^Areas for priority action$",),
+    findings=(r"^What (?:is|does) the area partnership",),
+    improvement=(r"^Areas for improvement$",),
+    paragraphs=(r"^What (?:is|does) the area partnership",),
 )
 
 TITLE = re.compile(
@@ -114,5 +122,4 @@ def parse(document: Document) -> Parsed:
         lead_inspector=team_lead("\n".join(line.text for line in team_list)),
         outcome=outcome(outcome_text),
         next_inspection=next_inspection(outcome_text),
-        quotations=gather_quotations(lines, QUOTE_SOURCES, KNOWN_HEADINGS),
     )

@@ -45,7 +45,7 @@ BODY_AREAS = tuple(area for area in AREAS if area.area != "overall_effectiveness
 # Passages and key quotations (extract.text.passages, extract.text.key_quotes): the summary under the judgement
 # table, the points to improve, the judgement sections' numbered paragraphs.
 PROSE: Prose = la_prose(BODY_AREAS, opening="Headline findings")
-QUOTES = ILACS_PLAN
+QUOTE_PLAN = ILACS_PLAN
 
 RECOGNISE = re.compile(r"Judgement\s+Grade\s+The\s+impact\s+of\s+leaders", re.IGNORECASE)
 

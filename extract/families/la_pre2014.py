@@ -41,7 +41,7 @@ BODY_GRADE = r"\s+Grade\s+(?P<score>[1-4])\s+\(\w+\)"
 
 # Passages and key quotations (extract.text.passages, extract.text.key_quotes).
 PROSE = PRE_2014_PROSE
-QUOTES = PRE_2014_PLAN
+QUOTE_PLAN = PRE_2014_PLAN
 
 
 def recognise(document: Document) -> bool:

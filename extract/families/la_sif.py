@@ -57,7 +57,7 @@ BODY_AREAS = (
 
 # Passages and key quotations (extract.text.passages, extract.text.key_quotes).
 PROSE: Prose = la_prose(BODY_AREAS, opening="Summary")
-QUOTES = SIF_PLAN
+QUOTE_PLAN = SIF_PLAN
 
 _SERVICES = r"children['’]s\s+services"
 OVERALL_SENTENCES = (

@@ -5,14 +5,16 @@ whole opening summary; the opening sentence of numbered paragraphs all through t
 sentences of strong praise or serious criticism; in letters, the finding bullets; a few of the points to
 improve. A family says which of its sections play which part (`QuotePlan`); the choice is the same for all:
 
-1. every sentence of the summary, outcome and narrative sections, and of the finding and priority-action
-   points (reasons `summary`, `outcome_statement`, `finding`, `priority_action`);
+1. every sentence of the summary, outcome and narrative sections and of the priority actions, and the
+   opening sentence of each finding (reasons `summary`, `outcome_statement`, `priority_action`, `finding`);
 2. the first sentence of the first `improvement_points` points to improve (`improvement_point`);
-3. then, while the quotations stay within `MAX_SHARE_OF_TEXT` of the report's prose, the opening sentences of
-   the judgement sections' paragraphs (`paragraph_opening`) and any sentence with strong wording
-   (`strong_wording`), the strongest first. The wording's weights are data (`quote_words.csv` beside this
-   module); a paragraph's opening sentence scores `OPENING_WEIGHT` on top of its wording, so openings come
-   before plain sentences of equal wording.
+3. then the opening sentences of the judgement sections' paragraphs (`paragraph_opening`) and any sentence
+   with strong wording (`strong_wording`), the strongest first. The wording's weights are data
+   (`quote_words.csv` beside this module); a paragraph's opening sentence scores `OPENING_WEIGHT` on top of
+   its wording, so openings come before plain sentences of equal wording.
+
+Steps 1 are always quoted; steps 2 and 3 only while the quotations stay within `MAX_SHARE_OF_TEXT` of the
+report's prose.
 
 Ranks follow that order (1 = the most quotable); quotations are listed by rank.
 """
@@ -50,7 +52,7 @@ class QuotePlan:
 
     summary: tuple[str, ...] = ()  # every sentence quoted
     outcome: tuple[str, ...] = ()  # every sentence quoted, first
-    findings: tuple[str, ...] = ()  # every sentence of each point quoted
+    findings: tuple[str, ...] = ()  # the opening sentence of each point or paragraph quoted
     priority: tuple[str, ...] = ()  # every point's sentences quoted
     improvement: tuple[str, ...] = ()  # the first sentence of a few points
     paragraphs: tuple[str, ...] = ()  # sections whose paragraph openings are quoted; empty: every other section
@@ -106,7 +108,10 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
     for order, sentence in enumerate(sentences):
         section = sentence.passage.section
         role = _role(section, plan)
-        if role in ("outcome_statement", "summary", "finding", "priority_action"):
+        if role in ("outcome_statement", "summary", "priority_action"):
+            chosen.append((sentence, role))
+            continue
+        if role == "finding" and sentence.opens_block:
             chosen.append((sentence, role))
             continue
         if role == "improvement_point":
@@ -125,19 +130,24 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
         scored.append((-score, order, sentence, "paragraph_opening" if opening else "strong_wording"))
     chosen.sort(key=lambda item: _priority(item[1]))
     budget = MAX_SHARE_OF_TEXT * sum(len(sentence.passage.text) for sentence in sentences)
-    used = sum(len(sentence.passage.text) for sentence, _ in chosen)
-    for _, _, sentence, reason in sorted(scored, key=lambda item: item[:2]):
-        if used + len(sentence.passage.text) > budget:
-            continue
-        chosen.append((sentence, reason))
-        used += len(sentence.passage.text)
+    kept: list[tuple[Sentence, str]] = []
+    used = 0
+    ranked = chosen + [(sentence, reason) for _, _, sentence, reason in sorted(scored, key=lambda item: item[:2])]
+    for sentence, reason in ranked:
+        size = len(sentence.passage.text)
+        if reason in ALWAYS_QUOTED or used + size <= budget:
+            kept.append((sentence, reason))
+            used += size
+    chosen = kept
     return [
         Quotation(s.passage.section, s.passage.page, s.passage.text, rank, reason)
         for rank, (s, reason) in enumerate(chosen, start=1)
     ]
 
 
-PRIORITY = ("outcome_statement", "summary", "finding", "priority_action", "improvement_point")
+PRIORITY = ("outcome_statement", "summary", "priority_action", "finding", "improvement_point")
+# The outcome statement, the summary, the priority actions and the findings are quoted whatever their length.
+ALWAYS_QUOTED = frozenset({"outcome_statement", "summary", "priority_action", "finding"})
 
 
 def _priority(role: str) -> int:
