@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from extract.classify import classify
@@ -11,6 +12,7 @@ from extract.pdf_text import bytes_to_document
 from extract.records import Quotation, Report, Status
 from extract.text.key_quotes import key_quotations
 from extract.text.passages import Prose, document_sentences
+from extract.text.quotes import text_is_verbatim
 
 # Quotations a family still chooses itself (schools, joint area reviews) are ranked in the order it gives them.
 FAMILY_ORDER_REASON = "section_opening"
@@ -22,7 +24,13 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
         document = bytes_to_document(data)
         family = classify(document)
         parsed = family.parse(document)
-        sentences = document_sentences(document, getattr(family, "PROSE", Prose()))
+        # A side column printed beside the prose (a letterhead) can interleave with it in the text layer: such
+        # a sentence is not what the report prints, and is left out.
+        sentences = [
+            sentence
+            for sentence in document_sentences(document, getattr(family, "PROSE", Prose()))
+            if text_is_verbatim(document, sentence.passage.page, sentence.passage.text)
+        ]
         plan = getattr(family, "QUOTE_PLAN", None)
         if plan is not None:
             parsed.quotations = key_quotations(sentences, plan)
@@ -38,7 +46,7 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
             error=f"{path}: the parser failed unexpectedly ({type(exc).__name__}: {exc}); "
             "please open an issue with this file attached",
         )
-    passages = [sentence.passage for sentence in sentences]
+    passages = [replace(sentence.passage, seq=seq) for seq, sentence in enumerate(sentences, start=1)]
     return Report(
         path=path, sha256=sha256, status=Status.OK, pages=document.page_count, passages=passages, **parsed.fields()
     )
