@@ -13,6 +13,7 @@ from extract.records import Quotation, Report, Status
 from extract.text.key_quotes import key_quotations
 from extract.text.passages import Prose, document_sentences
 from extract.text.quotes import text_is_verbatim
+from extract.text.tables import with_table_columns
 
 # Quotations a family still chooses itself (schools, joint area reviews) are ranked in the order it gives them.
 FAMILY_ORDER_REASON = "section_opening"
@@ -26,11 +27,9 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
         parsed = family.parse(document)
         # A side column printed beside the prose (a letterhead) can interleave with it in the text layer: such
         # a sentence is not what the report prints, and is left out.
-        sentences = [
-            sentence
-            for sentence in document_sentences(document, getattr(family, "PROSE", Prose()))
-            if text_is_verbatim(document, sentence.passage.page, sentence.passage.text)
-        ]
+        sentences = document_sentences(document, getattr(family, "PROSE", Prose()))
+        sentences = with_table_columns(data, sentences, getattr(family, "TABLE_COLUMNS", ()))
+        sentences = [s for s in sentences if text_is_verbatim(document, s.passage.page, s.passage.text)]
         plan = getattr(family, "QUOTE_PLAN", None)
         if plan is not None:
             parsed.quotations = key_quotations(sentences, plan)

@@ -16,6 +16,7 @@ from extract.pdf_text import Document
 from extract.text.people import team_lead
 from extract.text.key_quotes import QuotePlan
 from extract.text.passages import Prose
+from extract.text.tables import TableColumn
 from extract.text.sections import document_to_lines, find_heading, section
 
 KIND = "area-send"
@@ -43,7 +44,6 @@ LIVED_EXPERIENCE_HEADINGS = (
 )
 EFFECTIVE_HEADINGS = ("What is the area partnership doing that is effective?",)
 BETTER_HEADINGS = ("What does the area partnership need to do better?",)
-# The recommendations are printed as two-column tables (responsible body, action): not quoted.
 OTHER_HEADINGS = (
     "Inspection outcome",
     "Information about the local area partnership",
@@ -57,7 +57,9 @@ KNOWN_HEADINGS = LIVED_EXPERIENCE_HEADINGS + EFFECTIVE_HEADINGS + BETTER_HEADING
 # Passages and key quotations (extract.text.passages, extract.text.key_quotes): the outcome statement, the
 # "What is it like ..." narrative whole, the priority actions, the opening of each point found effective or to
 # do better, a few areas for improvement.
-PROSE = Prose(headings=KNOWN_HEADINGS, opening="Local Area Partnership report")
+PROSE = Prose(headings=KNOWN_HEADINGS, opening="Local Area Partnership report", tables=("Areas for priority action",))
+# The priority actions are a ruled table (responsible body, action) whose columns the text layer runs together.
+TABLE_COLUMNS = (TableColumn("Areas for priority action", "Areas for priority action"),)
 QUOTE_PLAN = QuotePlan(
     outcome=(r"^Inspection outcome$",),
     summary=(r"^What is it like to be a child",),

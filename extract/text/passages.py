@@ -87,6 +87,7 @@ class Prose:
     boilerplate: tuple[str, ...] = ()  # the family's own boilerplate headings, on top of BOILERPLATE_HEADINGS
     cover_end: str | None = None  # regex: the last matching line of the first page that has one ends the cover
     opening: str = "Summary"  # the section from the end of the cover to the first heading (printed untitled)
+    tables: tuple[str, ...] = ()  # headings of sections printed as tables: only a known heading ends them
 
 
 @dataclass(frozen=True)
@@ -182,15 +183,17 @@ def lines_to_blocks(lines: Sequence[Line], prose: Prose) -> list[_Block]:
     boilerplate = heading_pattern(BOILERPLATE_HEADINGS + prose.boilerplate)
     widths = _page_widths(lines)
     blocks: list[_Block] = []
-    section, paragraph, skipping = prose.opening, None, False
+    tables = heading_pattern(prose.tables) if prose.tables else None
+    section, paragraph, skipping, in_table = prose.opening, None, False, False
     index = 0
     while index < len(lines):
         line = lines[index]
         size = _heading_size(lines, index, known)
-        if size or looks_like_heading(lines, index):
+        if size or (not in_table and looks_like_heading(lines, index)):
             size = size or 1
             section = " ".join(item.text for item in lines[index : index + size])
             skipping = bool(boilerplate.match(section))
+            in_table = bool(tables and tables.match(section))
             paragraph = None
             blocks.append(_Block(section, None, False, []))  # a heading closes the block before it
             index += size
