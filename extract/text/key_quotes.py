@@ -104,7 +104,8 @@ def quotable(text: str) -> bool:
 def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quotation]:
     chosen: list[tuple[Sentence, str]] = []
     points = 0
-    scored: list[tuple[int, int, Sentence, str]] = []
+    scored: list[tuple[int, int, int, Sentence, str]] = []
+    seen_in_section: dict[str, int] = {}
     for order, sentence in enumerate(sentences):
         section = sentence.passage.section
         role = _role(section, plan)
@@ -127,12 +128,16 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
         if not (strong or opening):
             continue
         score += OPENING_WEIGHT * opening + PRACTICE_WEIGHT * bool(PRACTICE_SUBJECT.match(sentence.passage.text))
-        scored.append((-score, order, sentence, "paragraph_opening" if opening else "strong_wording"))
+        # Equal scores go round the sections (each one's first candidate, then each one's second ...), so a
+        # budget spent early in the report still hears every judgement section.
+        place = seen_in_section.get(section, 0)
+        seen_in_section[section] = place + 1
+        scored.append((-score, place, order, sentence, "paragraph_opening" if opening else "strong_wording"))
     chosen.sort(key=lambda item: _priority(item[1]))
     budget = MAX_SHARE_OF_TEXT * sum(len(sentence.passage.text) for sentence in sentences)
     kept: list[tuple[Sentence, str]] = []
     used = 0
-    ranked = chosen + [(sentence, reason) for _, _, sentence, reason in sorted(scored, key=lambda item: item[:2])]
+    ranked = chosen + [(sentence, reason) for *_, sentence, reason in sorted(scored, key=lambda item: item[:3])]
     for sentence, reason in ranked:
         size = len(sentence.passage.text)
         if reason in ALWAYS_QUOTED or used + size <= budget:
