@@ -33,7 +33,7 @@ from extract.text.passages import Sentence
 
 WORDS_FILE = Path(__file__).with_name("quote_words.csv")
 # Key quotations stay within this share of the report's prose (characters), past the summary and findings.
-MAX_SHARE_OF_TEXT = 0.15
+MAX_SHARE_OF_TEXT = 0.16
 # A paragraph's opening sentence is worth this much wording: it states what the paragraph finds.
 OPENING_WEIGHT = 3
 # A sentence needs this much weight of wording to be quoted for its wording alone.
@@ -104,8 +104,7 @@ def quotable(text: str) -> bool:
 def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quotation]:
     chosen: list[tuple[Sentence, str]] = []
     points = 0
-    scored: list[tuple[int, int, int, Sentence, str]] = []
-    seen_in_section: dict[str, int] = {}
+    scored: list[tuple[int, int, Sentence, str]] = []
     for order, sentence in enumerate(sentences):
         section = sentence.passage.section
         role = _role(section, plan)
@@ -128,16 +127,12 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
         if not (strong or opening):
             continue
         score += OPENING_WEIGHT * opening + PRACTICE_WEIGHT * bool(PRACTICE_SUBJECT.match(sentence.passage.text))
-        # Equal scores go round the sections (each one's first candidate, then each one's second ...), so a
-        # budget spent early in the report still hears every judgement section.
-        place = seen_in_section.get(section, 0)
-        seen_in_section[section] = place + 1
-        scored.append((-score, place, order, sentence, "paragraph_opening" if opening else "strong_wording"))
+        scored.append((-score, order, sentence, "paragraph_opening" if opening else "strong_wording"))
     chosen.sort(key=lambda item: _priority(item[1]))
     budget = MAX_SHARE_OF_TEXT * sum(len(sentence.passage.text) for sentence in sentences)
     kept: list[tuple[Sentence, str]] = []
     used = 0
-    ranked = chosen + [(sentence, reason) for *_, sentence, reason in sorted(scored, key=lambda item: item[:3])]
+    ranked = chosen + [(sentence, reason) for _, _, sentence, reason in sorted(scored, key=lambda item: item[:2])]
     for sentence, reason in ranked:
         size = len(sentence.passage.text)
         if reason in ALWAYS_QUOTED or used + size <= budget:
