@@ -2,7 +2,8 @@
 
 Two templates: 2018-2021 letters open with an "Overview" and list "Findings"; from 2021 a "Headline findings"
 section leads and "Main findings" follow. Both have "What needs to improve in this area of social work
-practice" bullets; a few COVID-era letters have no overview at all, so their findings are quoted instead.
+practice" bullets; a few COVID-era letters have no overview at all. Key quotations: the headline findings (or
+overview) whole, the opening of each finding, a few points to improve.
 The lead inspector is the letter's signatory.
 """
 
