@@ -38,9 +38,6 @@ MAX_SHARE_OF_TEXT = 0.16
 OPENING_WEIGHT = 3
 # A sentence needs this much weight of wording to be quoted for its wording alone.
 MIN_STRONG_WEIGHT = 3
-# Sentences about day-to-day practice are quoted more than those about leaders' plans: a small bonus.
-PRACTICE_SUBJECT = re.compile(r"^(?:Social workers|Children|Young people|Care leavers|Practitioners|Families)\b")
-PRACTICE_WEIGHT = 1
 # Very short sentences say little; very long ones are rarely quoted whole.
 MIN_QUOTE_CHARS = 40
 MAX_QUOTE_CHARS = 600
@@ -126,7 +123,7 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
         opening = opens_paragraph(sentence) and (not plan.paragraphs or _matches(section, plan.paragraphs))
         if not (strong or opening):
             continue
-        score += OPENING_WEIGHT * opening + PRACTICE_WEIGHT * bool(PRACTICE_SUBJECT.match(sentence.passage.text))
+        score += OPENING_WEIGHT * opening
         scored.append((-score, order, sentence, "paragraph_opening" if opening else "strong_wording"))
     chosen.sort(key=lambda item: _priority(item[1]))
     budget = MAX_SHARE_OF_TEXT * sum(len(sentence.passage.text) for sentence in sentences)
