@@ -55,8 +55,8 @@ OTHER_HEADINGS = (
 )
 KNOWN_HEADINGS = LIVED_EXPERIENCE_HEADINGS + EFFECTIVE_HEADINGS + BETTER_HEADINGS + OTHER_HEADINGS
 # Passages and key quotations (extract.text.passages, extract.text.key_quotes): the outcome statement, the
-# "What is it like ..." narrative whole, the priority actions, the opening of each point found effective or to
-# do better, a few areas for improvement.
+# "What is it like ..." narrative whole, the priority actions, a few areas for improvement; then, within the
+# budget, the openings of the points found effective or to do better.
 PROSE = Prose(headings=KNOWN_HEADINGS, opening="Local Area Partnership report", tables=("Areas for priority action",))
 # The priority actions are a ruled table (responsible body, action) whose columns the text layer runs together.
 TABLE_COLUMNS = (TableColumn("Areas for priority action", "Areas for priority action"),)
@@ -64,7 +64,6 @@ QUOTE_PLAN = QuotePlan(
     outcome=(r"^Inspection outcome$",),
     summary=(r"^What is it like to be a child",),
     priority=(r"^Areas for priority action$",),
-    findings=(r"^What (?:is|does) the area partnership",),
     improvement=(r"^Areas for improvement$",),
     paragraphs=(r"^What (?:is|does) the area partnership",),
 )
