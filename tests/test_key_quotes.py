@@ -64,3 +64,8 @@ def test_summary_ranks_before_openings_and_openings_are_cut_at_the_budget():
 )
 def test_wording_weight(text, weight):
     assert wording_weight(text) == weight
+
+
+def test_a_sentence_printed_twice_is_quoted_once():
+    twice = [sentence("Summary", "Children in this area receive a consistently good service.", n, opens=False) for n in range(2)]
+    assert len(key_quotations(report(*twice), PLAN)) == 1

@@ -130,9 +130,13 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
     kept: list[tuple[Sentence, str]] = []
     used = 0
     ranked = chosen + [(sentence, reason) for _, _, sentence, reason in sorted(scored, key=lambda item: item[:2])]
+    quoted: set[str] = set()
     for sentence, reason in ranked:
         size = len(sentence.passage.text)
+        if sentence.passage.text in quoted:  # a sentence the report prints twice is quoted once
+            continue
         if reason in ALWAYS_QUOTED or used + size <= budget:
+            quoted.add(sentence.passage.text)
             kept.append((sentence, reason))
             used += size
     chosen = kept
