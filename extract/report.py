@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from extract.classify import classify
 from extract.exceptions import ExtractionError
 from extract.paths import path_text
 from extract.pdf_text import Document, bytes_to_document
-from extract.records import Report, Status
+from extract.records import Quotation, Report, Status
+from extract.text.key_quotes import key_quotations
+from extract.text.passages import Prose, document_sentences
+from extract.text.quotes import text_is_verbatim
+from extract.text.tables import with_table_columns
+
+# Quotations a family still chooses itself (schools, joint area reviews) are ranked in the order it gives them.
+FAMILY_ORDER_REASON = "section_opening"
 
 
 def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
@@ -19,6 +27,16 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
         document = bytes_to_document(data)
         family = classify(document)
         parsed = family.parse(document)
+        # A side column printed beside the prose (a letterhead) can interleave with it in the text layer: such
+        # a sentence is not what the report prints, and is left out.
+        sentences = document_sentences(document, getattr(family, "PROSE", Prose()))
+        sentences = with_table_columns(data, sentences, getattr(family, "TABLE_COLUMNS", ()))
+        sentences = [s for s in sentences if text_is_verbatim(document, s.passage.page, s.passage.text)]
+        plan = getattr(family, "QUOTE_PLAN", None)
+        if plan is not None:
+            parsed.quotations = key_quotations(sentences, plan)
+        else:
+            parsed.quotations = ranked_in_order(parsed.quotations)
     except ExtractionError as exc:
         return Report(
             path=path, sha256=sha256, status=exc.status, error=f"{path}: {exc}", **known_without_parsing(document)
@@ -32,7 +50,11 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
             "please open an issue with this file attached",
             **known_without_parsing(document),
         )
-    return Report(path=path, sha256=sha256, status=Status.OK, **known_without_parsing(document), **parsed.fields())
+    passages = [replace(sentence.passage, seq=seq) for seq, sentence in enumerate(sentences, start=1)]
+    return Report(
+        path=path, sha256=sha256, status=Status.OK, passages=passages, **known_without_parsing(document),
+        **parsed.fields()
+    )
 
 
 def known_without_parsing(document: Document | None) -> dict:
@@ -40,6 +62,13 @@ def known_without_parsing(document: Document | None) -> dict:
     if document is None:
         return {}
     return {"pages": document.page_count, "first_line": document.first_line}
+
+
+def ranked_in_order(quotations: list[Quotation]) -> list[Quotation]:
+    return [
+        Quotation(q.section, q.page, q.text, q.rank or rank, q.reason or FAMILY_ORDER_REASON)
+        for rank, q in enumerate(quotations, start=1)
+    ]
 
 
 def extract_path(path: str | Path) -> Report:

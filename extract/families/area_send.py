@@ -11,11 +11,13 @@ import re
 
 from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
-from extract.families.letters import QuoteSource, gather_quotations, inspection_dates
+from extract.families.letters import inspection_dates
 from extract.pdf_text import Document
 from extract.text.names import provider_name
 from extract.text.people import team_lead
-from extract.text.quotes import QuoteRule
+from extract.text.key_quotes import QuotePlan
+from extract.text.passages import Prose
+from extract.text.tables import TableColumn
 from extract.text.sections import document_to_lines, find_heading, section
 
 KIND = "area-send"
@@ -43,7 +45,6 @@ LIVED_EXPERIENCE_HEADINGS = (
 )
 EFFECTIVE_HEADINGS = ("What is the area partnership doing that is effective?",)
 BETTER_HEADINGS = ("What does the area partnership need to do better?",)
-# The recommendations are printed as two-column tables (responsible body, action): not quoted.
 OTHER_HEADINGS = (
     "Inspection outcome",
     "Information about the local area partnership",
@@ -54,10 +55,18 @@ OTHER_HEADINGS = (
     "Inspection team",
 )
 KNOWN_HEADINGS = LIVED_EXPERIENCE_HEADINGS + EFFECTIVE_HEADINGS + BETTER_HEADINGS + OTHER_HEADINGS
-QUOTE_SOURCES = (
-    QuoteSource(LIVED_EXPERIENCE_HEADINGS, QuoteRule(limit=3, per_passage=1)),
-    QuoteSource(BETTER_HEADINGS, QuoteRule(limit=3, per_passage=1, points_only=True)),
-    QuoteSource(EFFECTIVE_HEADINGS, QuoteRule(limit=1, per_passage=1, points_only=True)),
+# Passages and key quotations (extract.text.passages, extract.text.key_quotes): the outcome statement, the
+# "What is it like ..." narrative whole, the priority actions, a few areas for improvement; then, within the
+# budget, the openings of the points found effective or to do better.
+PROSE = Prose(headings=KNOWN_HEADINGS, opening="Local Area Partnership report", tables=("Areas for priority action",))
+# The priority actions are a ruled table (responsible body, action) whose columns the text layer runs together.
+TABLE_COLUMNS = (TableColumn("Areas for priority action", "Areas for priority action"),)
+QUOTE_PLAN = QuotePlan(
+    outcome=(r"^Inspection outcome$",),
+    summary=(r"^What is it like to be a child",),
+    priority=(r"^Areas for priority action$",),
+    improvement=(r"^Areas for improvement$",),
+    paragraphs=(r"^What (?:is|does) the area partnership",),
 )
 
 TITLE = re.compile(
@@ -115,5 +124,4 @@ def parse(document: Document) -> Parsed:
         lead_inspector=team_lead("\n".join(line.text for line in team_list)),
         outcome=outcome(outcome_text),
         next_inspection=next_inspection(outcome_text),
-        quotations=gather_quotations(lines, QUOTE_SOURCES, KNOWN_HEADINGS),
     )

@@ -2,7 +2,8 @@
 
 Two templates: 2018-2021 letters open with an "Overview" and list "Findings"; from 2021 a "Headline findings"
 section leads and "Main findings" follow. Both have "What needs to improve in this area of social work
-practice" bullets; a few COVID-era letters have no overview at all, so their findings are quoted instead.
+practice" bullets; a few COVID-era letters have no overview at all. Key quotations: the headline findings (or
+overview) whole, the opening of each finding, a few points to improve.
 The lead inspector is the letter's signatory, or, where the letter prints no signatory, the first inspector its
 opening names ("The inspectors were ...").
 """
@@ -13,12 +14,12 @@ import re
 
 from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
-from extract.families.letters import QuoteSource, gather_quotations, inspection_dates
+from extract.families.letters import inspection_dates
 from extract.pdf_text import Document
+from extract.text.key_quotes import QuotePlan
 from extract.text.names import provider_name
+from extract.text.passages import Prose
 from extract.text.people import letter_signatory, visit_team_lead
-from extract.text.quotes import QuoteRule
-from extract.text.sections import document_to_lines, find_heading
 
 KIND = "focused-visit"
 FRAMEWORK = "focused-visit"
@@ -29,10 +30,15 @@ FINDINGS_HEADINGS = ("Main findings", "Findings")
 SIGN_OFF_HEADINGS = ("Yours sincerely",)
 KNOWN_HEADINGS = HEADLINE_HEADINGS + IMPROVE_HEADINGS + FINDINGS_HEADINGS + SIGN_OFF_HEADINGS
 
-HEADLINE_QUOTES = QuoteSource(HEADLINE_HEADINGS, QuoteRule(limit=3))
-IMPROVE_QUOTES = QuoteSource(IMPROVE_HEADINGS, QuoteRule(limit=3, per_passage=1, points_only=True))
-# Letters without an overview: their first findings stand in for it.
-FINDINGS_QUOTES = QuoteSource(FINDINGS_HEADINGS, QuoteRule(limit=3, per_passage=1))
+# Passages and key quotations (extract.text.passages, extract.text.key_quotes): the headline findings whole,
+# the opening of each finding, a few points to improve.
+PROSE = Prose(headings=KNOWN_HEADINGS, opening="Letter")
+QUOTE_PLAN = QuotePlan(
+    summary=(r"^(?:Headline findings|Overview)$",),
+    findings=(r"^(?:Main )?findings$",),
+    improvement=(r"^What needs to improve",),
+    paragraphs=(r"^(?:Main )?findings$",),
+)
 
 # "Focused visit to the London Borough of Waltham Forest children’s services", "Focused visit to Bradford local
 # authority children’s services", "Focused visit to Trafford Council’s children’s services"; the title may wrap
@@ -68,10 +74,7 @@ def lead_inspector(document: Document) -> str | None:
 
 
 def parse(document: Document) -> Parsed:
-    lines = document_to_lines(document)
     dates = inspection_dates(document, "focused visit letter")
-    has_headline = find_heading(lines, HEADLINE_HEADINGS) is not None
-    sources = (HEADLINE_QUOTES if has_headline else FINDINGS_QUOTES, IMPROVE_QUOTES)
     return Parsed(
         kind=KIND,
         framework=FRAMEWORK,
@@ -79,5 +82,4 @@ def parse(document: Document) -> Parsed:
         inspection_start=dates.start,
         inspection_end=dates.end,
         lead_inspector=lead_inspector(document),
-        quotations=gather_quotations(lines, sources, KNOWN_HEADINGS),
     )

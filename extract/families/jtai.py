@@ -15,12 +15,12 @@ import re
 
 from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
-from extract.families.letters import QuoteSource, gather_quotations, inspection_dates, quotations_from
+from extract.families.letters import inspection_dates
 from extract.pdf_text import Document
-from extract.records import Quotation
+from extract.text.key_quotes import QuotePlan
 from extract.text.names import provider_name
-from extract.text.quotes import QuoteRule
-from extract.text.sections import Line, document_to_lines, find_heading, section_from
+from extract.text.passages import Prose
+from extract.text.sections import Line, document_to_lines
 
 KIND = "jtai"
 FRAMEWORK = "jtai"
@@ -44,15 +44,18 @@ BOX_HEADINGS = tuple(
 OTHER_HEADINGS = ("Main findings", "Next steps", "Yours sincerely", "Context")
 KNOWN_HEADINGS = HEADLINE_HEADINGS + PRIORITY_HEADINGS + IMPROVE_HEADINGS + STRENGTH_HEADINGS + OTHER_HEADINGS
 
-# Paragraphs in which a 2016-2020 letter describes the inspection rather than what it found.
-METHOD_PARAGRAPH = re.compile(r"\b(?:inspect\w*|JTAI|deep\s+dive|this\s+letter|evaluat\w*)\b", re.IGNORECASE)
-HEADLINE_QUOTES = QuoteSource(HEADLINE_HEADINGS, QuoteRule(limit=3))
-OPENING_FINDINGS_RULE = QuoteRule(limit=3, skip_paragraphs=METHOD_PARAGRAPH)
-PRIORITY_QUOTES = QuoteSource(PRIORITY_HEADINGS, QuoteRule(limit=2, per_passage=1), every_section=True)
-IMPROVE_QUOTES = QuoteSource(
-    IMPROVE_HEADINGS, QuoteRule(limit=2, per_passage=1, points_only=True), every_section=True
+# Passages and key quotations (extract.text.passages, extract.text.key_quotes): the headline findings whole
+# (2016-2020 letters print theirs untitled, under the letter's title), the priority actions, a few points to
+# improve, the opening of each strength; boxed case studies are passages but are not quoted by position.
+OPENING_FINDINGS_SECTION = "Findings"
+PROSE = Prose(headings=KNOWN_HEADINGS + BOX_HEADINGS, opening=OPENING_FINDINGS_SECTION)
+QUOTE_PLAN = QuotePlan(
+    summary=(r"^Headline findings$", rf"^{OPENING_FINDINGS_SECTION}$", r"^Joint targeted area inspection"),
+    priority=(r"^Areas? for priority action",),
+    improvement=(r"^What needs to improve", r"^Areas for improvement"),
+    findings=(r"^(?:Key )?strengths$",),
+    paragraphs=(r"^Main findings$",),
 )
-STRENGTH_QUOTES = QuoteSource(STRENGTH_HEADINGS, QuoteRule(limit=1, per_passage=1, points_only=True))
 
 TITLE_START = re.compile(r"^\s*Joint\s+targeted\s+area\s+inspection\s+of\b", re.IGNORECASE)
 # The title runs until the opening sentence ("Between ...", "This letter ...").
@@ -70,9 +73,6 @@ TITLE_THEME_ONLY = re.compile(r"of\s+the\s+multi-agency\s+response\s+to\b", re.I
 AREA_IN_OPENING = re.compile(
     r"outlines\s+our\s+findings\b[^.]*\bin\s+(?:the\s+)?(?P<provider>[A-Z][^.]*?)(?:\s+local\s+authority)?\s*\.",
 )
-# The opening sentence after which the 2016-2020 letters give their overall findings.
-OPENING_FINDINGS = re.compile(r"outlines\s+our\s+findings", re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.!?]['’”)]?$")
 
 
 def recognise(document: Document) -> bool:
@@ -104,30 +104,14 @@ def provider_from_title(printed: str, opening: str = "") -> str | None:
     return provider_name(match.group("provider")) if match else None
 
 
-def opening_findings(lines: list[Line], printed_title: str) -> list[Quotation]:
-    """2016-2020 letters: the untitled findings after 'This letter ... outlines our findings ...'."""
-    start = next((i for i, line in enumerate(lines) if OPENING_FINDINGS.search(line.text)), None)
-    if start is None:
-        return []
-    while start < len(lines) and not SENTENCE_END.search(lines[start].text):
-        start += 1
-    if start == len(lines):
-        return []
-    found = section_from(lines, start + 1, printed_title, lines[start].page, KNOWN_HEADINGS, BOX_HEADINGS)
-    return quotations_from([found], OPENING_FINDINGS_RULE)
-
-
 def parse(document: Document) -> Parsed:
     lines = document_to_lines(document)
     dates = inspection_dates(document, "JTAI letter")
     printed_title = title(lines)
-    headline = [] if find_heading(lines, HEADLINE_HEADINGS) else opening_findings(lines, printed_title)
-    sources = (HEADLINE_QUOTES, PRIORITY_QUOTES, IMPROVE_QUOTES, STRENGTH_QUOTES)
     return Parsed(
         kind=KIND,
         framework=FRAMEWORK,
         provider=provider_from_title(printed_title, document.pages[0]),
         inspection_start=dates.start,
         inspection_end=dates.end,
-        quotations=headline + gather_quotations(lines, sources, KNOWN_HEADINGS, BOX_HEADINGS),
     )

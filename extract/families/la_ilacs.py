@@ -16,14 +16,14 @@ from extract.families.la_common import (
     inspection_dates,
     lead_inspector,
     body_grades,
-    body_heading_patterns,
     cross_check,
     judgement_table,
     provider_from_title,
 )
-from extract.families.la_quotes import HEADLINE_ILACS, WHAT_NEEDS_TO_IMPROVE_ILACS, document_quotations, heading_quotations
+from extract.families.la_quotes import ILACS_PLAN, la_prose
 from extract.pdf_text import Document
 from extract.text.grades import LabelledArea, flexible
+from extract.text.passages import Prose
 
 _EXPERIENCES = flexible("The experiences and progress of")
 AREAS = (
@@ -41,6 +41,11 @@ AREAS = (
     LabelledArea("overall_effectiveness", (flexible("Overall effectiveness"),)),
 )
 BODY_AREAS = tuple(area for area in AREAS if area.area != "overall_effectiveness")
+
+# Passages and key quotations (extract.text.passages, extract.text.key_quotes): the summary under the judgement
+# table, the points to improve, the judgement sections' numbered paragraphs.
+PROSE: Prose = la_prose(BODY_AREAS, opening="Headline findings")
+QUOTE_PLAN = ILACS_PLAN
 
 TABLE_HEADER = re.compile(r"Judgement\s+Grade\b", re.IGNORECASE)
 # The table's header and its first row, whichever row a template prints first.
@@ -76,6 +81,4 @@ def parse(document: Document) -> Parsed:
         provider=provider_from_title(document.pages[0]),
         framework=framework_of({j.area for j in judgements}),
         judgements=judgements,
-        quotations=document_quotations(document, (HEADLINE_ILACS, WHAT_NEEDS_TO_IMPROVE_ILACS))
-        + heading_quotations(document, body_heading_patterns(BODY_AREAS), table_page + 1),
     )

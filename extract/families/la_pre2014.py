@@ -11,7 +11,7 @@ import re
 from extract.exceptions import Unrecognised
 from extract.families.base import Parsed
 from extract.families.la_common import KIND, cross_check, inspection_dates, lead_inspector, table_continuation
-from extract.families.la_quotes import OVERALL_PRE_2014, document_quotations
+from extract.families.la_quotes import PRE_2014_PLAN, PRE_2014_PROSE
 from extract.pdf_text import Document
 from extract.records import Judgement
 from extract.text.grades import SCORE_TO_GRADE_PRE_2014, LabelledArea, flexible, read_labelled_grades
@@ -40,6 +40,11 @@ BODY_HEADINGS = {
 BODY_GRADE = r"\s+Grade\s+(?P<score>[1-4])\s+\(\w+\)"
 
 
+# Passages and key quotations (extract.text.passages, extract.text.key_quotes).
+PROSE = PRE_2014_PROSE
+QUOTE_PLAN = PRE_2014_PLAN
+
+
 def recognise(document: Document) -> bool:
     return bool(RECOGNISE.search(document.pages[0]))
 
@@ -56,7 +61,6 @@ def parse(document: Document) -> Parsed:
         framework=FRAMEWORK,
         provider=provider_above_dates(document.pages[0]),
         judgements=table,
-        quotations=document_quotations(document, (OVERALL_PRE_2014,)),
     )
 
 

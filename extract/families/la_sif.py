@@ -20,14 +20,14 @@ from extract.families.la_common import (
     inspection_dates,
     lead_inspector,
     body_grades,
-    body_heading_patterns,
     cross_check,
     judgement_table,
     provider_from_title,
 )
-from extract.families.la_quotes import EXECUTIVE_SUMMARY_SIF, AREAS_FOR_IMPROVEMENT_SIF, document_quotations, heading_quotations
+from extract.families.la_quotes import SIF_PLAN, la_prose
 from extract.pdf_text import Document
 from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible
+from extract.text.passages import Prose
 
 FRAMEWORK = "sif"
 RECOGNISE = re.compile(flexible("Inspection of services for children in need of help and protection"), re.I)
@@ -59,6 +59,10 @@ BODY_AREAS = (
     ),
     LabelledArea("leadership_management_governance", (flexible("Leadership, management and governance"),)),
 )
+
+# Passages and key quotations (extract.text.passages, extract.text.key_quotes).
+PROSE: Prose = la_prose(BODY_AREAS, opening="Summary")
+QUOTE_PLAN = SIF_PLAN
 
 _SERVICES = r"children['’]s\s+services?"
 # The authority's name may wrap onto a second line ("Children’s services in the Royal Borough of Windsor and
@@ -96,7 +100,5 @@ def parse(document: Document) -> Parsed:
         provider=provider_from_title(document.pages[0]),
         framework=FRAMEWORK,
         judgements=[overall, *rows, *([lscb] if lscb else [])],
-        quotations=document_quotations(document, (EXECUTIVE_SUMMARY_SIF, AREAS_FOR_IMPROVEMENT_SIF))
-        + heading_quotations(document, body_heading_patterns(BODY_AREAS), rows[-1].page + 1),
     )
 

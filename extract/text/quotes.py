@@ -2,7 +2,8 @@
 
 A quotation's text must occur in its page's text, whitespace aside: lines are joined with a space, except
 that a line ending in a hyphen ("co-" / "produced") joins the next without one, as the printed word reads.
-Sentences that run across a page break are never quoted: cutting them would change what the inspectors said.
+`section_quotations` quotes only sentences printed on one page; passages (extract.text.passages) keep a sentence
+over a page break whole, so `text_is_verbatim` accepts a text that starts on its page and runs into the next.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.pdf_text import Document
 from extract.records import Quotation
@@ -161,10 +163,38 @@ def _squeeze(text: str) -> str:
 
 
 def quotation_is_verbatim(document: Document, quotation: Quotation) -> bool:
-    """Whether the quotation's text is printed on its page, whitespace aside; a hyphen pdfium emits at a line
-    break may be kept or dropped."""
-    if not 1 <= quotation.page <= document.page_count:
+    return text_is_verbatim(document, quotation.page, quotation.text)
+
+
+def text_is_verbatim(document: Document, page: int, text: str) -> bool:
+    """Whether the text is printed from its page on, whitespace aside: wholly on the page, or starting on it
+    and running on into the next page (a sentence over a page break). A hyphen pdfium emits at a line break
+    may be kept or dropped."""
+    if not 1 <= page <= document.page_count:
         return False
-    page = document.pages[quotation.page - 1]
-    wanted = _squeeze(quotation.text)
-    return wanted in _squeeze(page) or wanted in _squeeze(HYPHEN_AT_LINE_END.sub("", page))
+    wanted = _squeeze(text)
+    here = _page_variants(document, page)
+    if any(wanted in variant for variant in here):
+        return True
+    if page == document.page_count:
+        return False
+    head = max(_longest_prefix_in(wanted, variant) for variant in here)
+    return head > 0 and any(wanted[head:] in variant for variant in _page_variants(document, page + 1))
+
+
+@lru_cache(maxsize=64)
+def _page_variants(document: Document, page: int) -> tuple[str, str]:
+    text = document.pages[page - 1]
+    return _squeeze(text), _squeeze(HYPHEN_AT_LINE_END.sub("", text))
+
+
+def _longest_prefix_in(text: str, page: str) -> int:
+    """Length of the longest prefix of `text` found in `page` (a prefix found means every shorter one is)."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text[:middle] in page:
+            low = middle
+        else:
+            high = middle - 1
+    return low

@@ -1,0 +1,160 @@
+"""Key quotations: a ranked choice from a report's passages, by position and wording, never by report.
+
+What people who write about inspections quote (news stories, council press releases, committee papers): the
+whole opening summary; the opening sentence of numbered paragraphs all through the judgement sections;
+sentences of strong praise or serious criticism; in letters, the finding bullets; a few of the points to
+improve. A family says which of its sections play which part (`QuotePlan`); the choice is the same for all:
+
+1. every sentence of the summary, outcome and narrative sections and of the priority actions, and the
+   opening sentence of each finding (reasons `summary`, `outcome_statement`, `priority_action`, `finding`);
+2. the first sentence of the first `improvement_points` points to improve (`improvement_point`);
+3. then the opening sentences of the judgement sections' paragraphs (`paragraph_opening`) and any sentence
+   with strong wording (`strong_wording`), the strongest first. The wording's weights are data
+   (`quote_words.csv` beside this module); a paragraph's opening sentence scores `OPENING_WEIGHT` on top of
+   its wording, so openings come before plain sentences of equal wording.
+
+Steps 1 are always quoted; steps 2 and 3 only while the quotations stay within `MAX_SHARE_OF_TEXT` of the
+report's prose.
+
+Ranks follow that order (1 = the most quotable); quotations are listed by rank.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from extract.records import Quotation
+from extract.text.passages import Sentence
+
+WORDS_FILE = Path(__file__).with_name("quote_words.csv")
+# Key quotations stay within this share of the report's prose (characters), past the summary and findings.
+MAX_SHARE_OF_TEXT = 0.16
+# A paragraph's opening sentence is worth this much wording: it states what the paragraph finds.
+OPENING_WEIGHT = 3
+# A sentence needs this much weight of wording to be quoted for its wording alone.
+MIN_STRONG_WEIGHT = 3
+# Very short sentences say little; very long ones are rarely quoted whole.
+MIN_QUOTE_CHARS = 40
+MAX_QUOTE_CHARS = 600
+
+
+@dataclass(frozen=True)
+class QuotePlan:
+    """Which of a family's sections play which part, as regexes matched against the section as printed."""
+
+    summary: tuple[str, ...] = ()  # every sentence quoted
+    outcome: tuple[str, ...] = ()  # every sentence quoted, first
+    findings: tuple[str, ...] = ()  # the opening sentence of each point or paragraph quoted
+    priority: tuple[str, ...] = ()  # every point's sentences quoted
+    improvement: tuple[str, ...] = ()  # the first sentence of a few points
+    paragraphs: tuple[str, ...] = ()  # sections whose paragraph openings are quoted; empty: every other section
+    improvement_points: int = 3
+
+
+@dataclass(frozen=True)
+class Wording:
+    pattern: re.Pattern
+    weight: int
+    tone: str  # praise or criticism
+
+
+@cache
+def wording_table() -> tuple[Wording, ...]:
+    with open(WORDS_FILE, newline="", encoding="utf-8") as handle:
+        return tuple(
+            Wording(re.compile(rf"\b{row['pattern']}\b", re.IGNORECASE), int(row["weight"]), row["tone"])
+            for row in csv.DictReader(handle)
+        )
+
+
+def wording_weight(text: str) -> int:
+    """The heaviest strong word or phrase in the text (one word does not count twice)."""
+    return max((word.weight for word in wording_table() if word.pattern.search(text)), default=0)
+
+
+def _matches(section: str, patterns: Sequence[str]) -> bool:
+    return any(re.search(pattern, section, re.IGNORECASE) for pattern in patterns)
+
+
+def _role(section: str, plan: QuotePlan) -> str | None:
+    for role, patterns in (
+        ("outcome_statement", plan.outcome),
+        ("summary", plan.summary),
+        ("finding", plan.findings),
+        ("priority_action", plan.priority),
+        ("improvement_point", plan.improvement),
+    ):
+        if _matches(section, patterns):
+            return role
+    return None
+
+
+def quotable(text: str) -> bool:
+    return MIN_QUOTE_CHARS <= len(text) <= MAX_QUOTE_CHARS
+
+
+def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quotation]:
+    chosen: list[tuple[Sentence, str]] = []
+    points = 0
+    scored: list[tuple[int, int, Sentence, str]] = []
+    for order, sentence in enumerate(sentences):
+        section = sentence.passage.section
+        role = _role(section, plan)
+        if role in ("outcome_statement", "summary", "priority_action"):
+            chosen.append((sentence, role))
+            continue
+        if role == "finding" and sentence.opens_block:
+            chosen.append((sentence, role))
+            continue
+        if role == "improvement_point":
+            if sentence.opens_block and points < plan.improvement_points:
+                chosen.append((sentence, role))
+                points += 1
+            continue
+        if not quotable(sentence.passage.text):
+            continue
+        score = wording_weight(sentence.passage.text)
+        strong = score >= MIN_STRONG_WEIGHT
+        opening = opens_paragraph(sentence) and (not plan.paragraphs or _matches(section, plan.paragraphs))
+        if not (strong or opening):
+            continue
+        score += OPENING_WEIGHT * opening
+        scored.append((-score, order, sentence, "paragraph_opening" if opening else "strong_wording"))
+    chosen.sort(key=lambda item: _priority(item[1]))
+    budget = MAX_SHARE_OF_TEXT * sum(len(sentence.passage.text) for sentence in sentences)
+    kept: list[tuple[Sentence, str]] = []
+    used = 0
+    ranked = chosen + [(sentence, reason) for _, _, sentence, reason in sorted(scored, key=lambda item: item[:2])]
+    quoted: set[str] = set()
+    for sentence, reason in ranked:
+        size = len(sentence.passage.text)
+        if sentence.passage.text in quoted:  # a sentence the report prints twice is quoted once
+            continue
+        if reason in ALWAYS_QUOTED or used + size <= budget:
+            quoted.add(sentence.passage.text)
+            kept.append((sentence, reason))
+            used += size
+    chosen = kept
+    return [
+        Quotation(s.passage.section, s.passage.page, s.passage.text, rank, reason)
+        for rank, (s, reason) in enumerate(chosen, start=1)
+    ]
+
+
+PRIORITY = ("outcome_statement", "summary", "priority_action", "finding", "improvement_point")
+# The outcome statement, the summary, the priority actions and the findings are quoted whatever their length.
+ALWAYS_QUOTED = frozenset({"outcome_statement", "summary", "priority_action", "finding"})
+
+
+def _priority(role: str) -> int:
+    return PRIORITY.index(role)
+
+
+def opens_paragraph(sentence: Sentence) -> bool:
+    """The first sentence of a paragraph (or of a numbered paragraph, where the report numbers them)."""
+    return sentence.opens_block and not sentence.bullet

@@ -1,0 +1,260 @@
+"""Every sentence of a report's own prose, in reading order, as `Passage` records: the heading it sits under
+(as printed), the paragraph number the report prints, the page where it starts, and its words verbatim.
+
+The body is read from `extract.text.sections.document_to_lines`, so what that drops never becomes a passage:
+running headers and footers, page numbers, footnotes and Ofsted's letterhead and address block. Left out here:
+
+- the cover: what a family's `Prose.cover_end` says comes before the prose (title block, inspection dates,
+  the judgement table);
+- sections under boilerplate headings, the family's own (`Prose.boilerplate`) and these for every family:
+  contents, "what the judgements mean" / grade descriptors, "Information about this inspection", the
+  inspection team, the local authority's or partnership's details, the glossary;
+- the back page and inside cover: from a line of Ofsted's standard text (the complaints line, "The Office for
+  Standards in Education ... regulates and inspects", the Open Government Licence, "© Crown copyright", the
+  publication's reference number) to the end of its page;
+- lines that are not prose: a "sentence" needs `MIN_PASSAGE_WORDS` words and a lower-case letter.
+
+A sentence that runs over a page break is one passage on the page where it starts. A paragraph number
+("12.") is kept apart from the text; unnumbered paragraphs after a numbered one (the same paragraph carried
+over a page) keep its number until the next number or heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.pdf_text import Document
+from extract.records import Passage
+from extract.text.quotes import join_lines, split_sentences
+from extract.text.sections import Line, document_to_lines, heading_pattern, looks_like_heading
+
+# "12. Children in care ..." at the start of a line: the paragraph's printed number.
+PARAGRAPH_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+(?=\S)|(?=[A-Z]))")
+# A line ending a sentence this many characters short of its page's longest line ends its paragraph.
+PARAGRAPH_END_SLACK = 20
+# A sentence has at least this many words; shorter "sentences" are table cells, labels and stray headings.
+MIN_PASSAGE_WORDS = 4
+LOWER_CASE = re.compile(r"[a-z]")
+SENTENCE_FINISH = re.compile(r"[.!?]['’”)\]]*$")
+# A footnote: its number, a space and a capital, within the last few lines of its page.
+FOOTNOTE_START = re.compile(r"^\d{1,2}\s+[A-Z]")
+FOOTNOTE_MAX_LINES = 4
+# The cover is looked for in the first pages only.
+COVER_SEARCH_PAGES = 3
+
+# Headings of boilerplate sections, every family.
+BOILERPLATE_HEADINGS: tuple[str, ...] = (
+    "Contents",
+    "What the judgements mean",
+    "What inspection judgements mean",
+    "The judgements explained",
+    "Grade descriptors",
+    "Glossary",
+    "Information about this inspection",
+    "Information about this local authority area",
+    "Information about this local authority",
+    "Inspection team",
+    "The inspection team",
+    "Local area partnership details",
+    "Local authority details",
+    "Annex",
+    "Annex A",
+)
+# A line of Ofsted's standard back-page or inside-cover text: from it to the end of its page is left out.
+STANDARD_TEXT = re.compile(
+    r"^(?:If you are not happy with the inspection"
+    r"|The Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) regulates"
+    r"|Ofsted has statutory responsibilities"
+    r"|You may reuse this information"
+    r"|If you would like a copy of this document in a different format"
+    r"|This publication is available at"
+    r"|Interested in our work\?"
+    r"|©\s*Crown copyright"
+    r"|Reference no:?\s*\d"
+    r"|No\.\s*\d{6}$)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Prose:
+    """How a family's reports print their prose: data, read by `document_sentences`."""
+
+    headings: tuple[str, ...] = ()  # printed heading variants (literal, as for `heading_pattern`)
+    heading_regexes: tuple[str, ...] = ()  # headings that carry a grade ("... protection: good"), as regexes
+    boilerplate: tuple[str, ...] = ()  # the family's own boilerplate headings, on top of BOILERPLATE_HEADINGS
+    cover_end: str | None = None  # regex: the last matching line of the first page that has one ends the cover
+    opening: str = "Summary"  # the section from the end of the cover to the first heading (printed untitled)
+    tables: tuple[str, ...] = ()  # headings of sections printed as tables: only a known heading ends them
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A passage and where it sits in the layout: what the quotation selector reads."""
+
+    passage: Passage
+    block: int  # index of its paragraph or bullet point in the document
+    opens_block: bool  # the first sentence of its paragraph or bullet point
+    bullet: bool  # part of a bulleted item
+
+
+@dataclass
+class _Block:
+    section: str
+    paragraph: int | None
+    bullet: bool
+    lines: list[Line]
+
+
+def document_sentences(document: Document, prose: Prose) -> list[Sentence]:
+    lines = document_to_lines(document)
+    return lines_to_sentences(body_lines(lines, prose), prose)
+
+
+def document_passages(document: Document, prose: Prose) -> list[Passage]:
+    return [sentence.passage for sentence in document_sentences(document, prose)]
+
+
+def body_lines(lines: Sequence[Line], prose: Prose) -> list[Line]:
+    """The lines after the cover, standard back-page text and footnotes left out."""
+    start = cover_length(lines, prose)
+    kept: list[Line] = []
+    skipping_page: int | None = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.page == skipping_page:
+            continue
+        if STANDARD_TEXT.match(line.text) or is_footnote_start(lines, index):
+            skipping_page = line.page
+            continue
+        kept.append(line)
+    return kept
+
+
+def is_footnote_start(lines: Sequence[Line], index: int) -> bool:
+    """A footnote printed without a blank line above it: near the page's foot, a line opening with the note's
+    number and a capital ("1 The areas for improvement have been ..."), after a line that ends a sentence."""
+    line = lines[index]
+    if index == 0 or not FOOTNOTE_START.match(line.text) or not SENTENCE_FINISH.search(lines[index - 1].text):
+        return False
+    below = sum(1 for other in lines[index : index + FOOTNOTE_MAX_LINES + 1] if other.page == line.page)
+    return below <= FOOTNOTE_MAX_LINES
+
+
+def cover_length(lines: Sequence[Line], prose: Prose) -> int:
+    """How many lines the cover takes: up to the last line matching `cover_end` on the first page that has
+    one, before that page's first sentence ends (a table row never ends a sentence; prose may end a line with
+    a grade word, "... make good")."""
+    if prose.cover_end is None:
+        return 0
+    pattern = re.compile(prose.cover_end, re.IGNORECASE)
+    end, page = 0, None
+    for index, line in enumerate(lines):
+        if line.page > COVER_SEARCH_PAGES or (page is not None and line.page != page):
+            break
+        if pattern.search(line.text):
+            end, page = index + 1, line.page
+        elif page is not None and SENTENCE_FINISH.search(line.text):
+            break
+    return end
+
+
+def lines_to_sentences(lines: Sequence[Line], prose: Prose) -> list[Sentence]:
+    blocks = lines_to_blocks(lines, prose)
+    sentences: list[Sentence] = []
+    for index, block in enumerate(blocks):
+        for offset, text, page in block_sentences(block):
+            if not is_prose(text):
+                continue
+            passage = Passage(len(sentences) + 1, block.section, block.paragraph, page, text)
+            sentences.append(Sentence(passage, index, offset == 0, block.bullet))
+    return sentences
+
+
+def is_prose(text: str) -> bool:
+    return len(text.split()) >= MIN_PASSAGE_WORDS and LOWER_CASE.search(text) is not None
+
+
+def lines_to_blocks(lines: Sequence[Line], prose: Prose) -> list[_Block]:
+    """Paragraphs and bullet points, each filed under its section; boilerplate sections dropped."""
+    known = _known_heading(prose)
+    boilerplate = heading_pattern(BOILERPLATE_HEADINGS + prose.boilerplate)
+    widths = _page_widths(lines)
+    blocks: list[_Block] = []
+    tables = heading_pattern(prose.tables) if prose.tables else None
+    section, paragraph, skipping, in_table = prose.opening, None, False, False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        size = _heading_size(lines, index, known)
+        if size or (not in_table and looks_like_heading(lines, index)):
+            size = size or 1
+            section = " ".join(item.text for item in lines[index : index + size])
+            skipping = bool(boilerplate.match(section))
+            in_table = bool(tables and tables.match(section))
+            paragraph = None
+            blocks.append(_Block(section, None, False, []))  # a heading closes the block before it
+            index += size
+            continue
+        index += 1
+        if skipping:
+            continue
+        numbered = PARAGRAPH_NUMBER.match(line.text) if not line.bullet else None
+        if numbered:
+            paragraph = int(numbered.group("number"))
+            line = Line(line.text[numbered.end() :], line.page)
+        previous = blocks[-1].lines[-1] if blocks and blocks[-1].lines else None
+        # Numbered paragraphs run to the next number: a short last line inside one is not its end.
+        ended = previous is not None and paragraph is None and _ends_paragraph(previous, widths)
+        if previous is None or line.bullet or numbered or ended:
+            blocks.append(_Block(section, paragraph, line.bullet, [line]))
+        else:
+            blocks[-1].lines.append(line)
+    return [block for block in blocks if block.lines]
+
+
+def _known_heading(prose: Prose) -> re.Pattern | None:
+    alternatives = [heading_pattern(prose.headings).pattern] if prose.headings else []
+    alternatives += [f"(?:{regex})" for regex in prose.heading_regexes]
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+
+def _heading_size(lines: Sequence[Line], index: int, known: re.Pattern | None) -> int:
+    if known is None or lines[index].bullet:
+        return 0
+    if known.fullmatch(lines[index].text):
+        return 1
+    if index + 1 < len(lines) and not lines[index + 1].bullet:
+        if known.fullmatch(f"{lines[index].text} {lines[index + 1].text}"):
+            return 2
+    return 0
+
+
+def _page_widths(lines: Sequence[Line]) -> dict[int, int]:
+    widths: dict[int, int] = {}
+    for line in lines:
+        widths[line.page] = max(widths.get(line.page, 0), len(line.text))
+    return widths
+
+
+
+def _ends_paragraph(line: Line, widths: dict[int, int]) -> bool:
+    return SENTENCE_FINISH.search(line.text) is not None and len(line.text) < widths[line.page] - PARAGRAPH_END_SLACK
+
+
+def block_sentences(block: _Block) -> list[tuple[int, str, int]]:
+    """(offset, sentence, page where it starts) for each sentence of a paragraph or bullet point."""
+    text = join_lines(line.text for line in block.lines)
+    starts: list[tuple[int, int]] = []  # (offset in text where a line starts, its page)
+    position = 0
+    for line in block.lines:
+        found = text.find(line.text, position)
+        starts.append((found, line.page))
+        position = found + len(line.text)
+    found = []
+    for offset, sentence in split_sentences(text):
+        page = next(page for start, page in reversed(starts) if start <= offset)
+        found.append((offset, sentence, page))
+    return found

@@ -1,0 +1,71 @@
+"""Key quotations: one test per rule of the choice, on inline sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.records import Passage
+from extract.text.key_quotes import QuotePlan, key_quotations, wording_weight
+from extract.text.passages import Sentence
+
+PLAN = QuotePlan(summary=(r"^Summary$",), improvement=(r"^What needs to improve",), findings=(r"^Findings$",), improvement_points=1)
+FILLER = "Plain text that is long enough to count as a sentence of the report, and says nothing of note at all."
+
+
+def sentence(section, text, block, opens=True, bullet=False, seq=1):
+    return Sentence(Passage(seq, section, None, 1, text), block, opens, bullet)
+
+
+def report(*sentences, filler=40):
+    body = [sentence("Other", FILLER, 100 + n, opens=False) for n in range(filler)]
+    return list(sentences) + body
+
+
+@pytest.mark.parametrize(
+    ("given", "reason"),
+    [
+        pytest.param(sentence("Summary", "Children in this area receive a consistently good service.", 0, opens=False), "summary", id="summary-whole"),
+        pytest.param(sentence("Findings", "Social workers visit children regularly and know them well.", 0, bullet=True), "finding", id="finding-opening"),
+        pytest.param(sentence("What needs to improve", "The quality of plans for children in need of help.", 0, bullet=True), "improvement_point", id="improvement"),
+        pytest.param(sentence("Help and protection", "Children benefit from an extensive range of early help services.", 0), "paragraph_opening", id="paragraph-opening"),
+        pytest.param(sentence("Help and protection", "Some children are left at risk of harm for too long because of widespread failures.", 0, opens=False), "strong_wording", id="strong-wording"),
+    ],
+)
+def test_each_rule_quotes_its_sentence(given, reason):
+    quotations = key_quotations(report(given), PLAN)
+    assert [(q.text, q.reason) for q in quotations] == [(given.passage.text, reason)]
+
+
+def test_plain_sentences_inside_a_paragraph_are_not_quoted():
+    plain = sentence("Help and protection", "Managers meet each week to review what the teams have done.", 0, opens=False)
+    assert key_quotations(report(plain), PLAN) == []
+
+
+def test_only_a_few_improvement_points_are_quoted():
+    points = [sentence("What needs to improve", f"Point number {n} about the quality of plans for children.", n, bullet=True) for n in range(3)]
+    assert len(key_quotations(report(*points), PLAN)) == 1
+
+
+def test_summary_ranks_before_openings_and_openings_are_cut_at_the_budget():
+    opening = [sentence("Help", f"Paragraph {n} opens with a finding about the help children receive.", n) for n in range(30)]
+    summary = sentence("Summary", "Children in this area receive a consistently good service.", 99, opens=False)
+    quotations = key_quotations(report(*opening, summary, filler=0), PLAN)
+    assert quotations[0].reason == "summary" and quotations[0].rank == 1
+    assert 1 < len(quotations) < 31
+
+
+@pytest.mark.parametrize(
+    ("text", "weight"),
+    [
+        pytest.param("Practice is exceptional.", 3, id="praise"),
+        pytest.param("There are widespread weaknesses.", 3, id="criticism"),
+        pytest.param("Plans are reviewed each month.", 0, id="plain"),
+    ],
+)
+def test_wording_weight(text, weight):
+    assert wording_weight(text) == weight
+
+
+def test_a_sentence_printed_twice_is_quoted_once():
+    twice = [sentence("Summary", "Children in this area receive a consistently good service.", n, opens=False) for n in range(2)]
+    assert len(key_quotations(report(*twice), PLAN)) == 1
