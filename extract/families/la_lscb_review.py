@@ -20,13 +20,18 @@ from extract.families.la_common import (
     provider_from_title,
     sentence_judgement,
 )
-from extract.families.la_quotes import EXECUTIVE_SUMMARY_SIF, document_quotations
+from extract.families.la_quotes import SIF_PLAN, la_prose
 from extract.pdf_text import Document
 from extract.text.grades import flexible
+from extract.text.passages import Prose
 
 KIND = "lscb-review"
 FRAMEWORK = "lscb-review"
 RECOGNISE = re.compile(flexible("Review of the effectiveness of the Local Safeguarding Children Board"), re.I)
+# Passages and key quotations (extract.text.passages, extract.text.key_quotes): laid out like a SIF report's
+# summary and areas for improvement, with no graded body sections of its own.
+PROSE: Prose = la_prose((), opening="Summary")
+QUOTE_PLAN = SIF_PLAN
 
 
 def recognise(document: Document) -> bool:
@@ -47,5 +52,4 @@ def parse(document: Document) -> Parsed:
         inspection_end=dates.end,
         lead_inspector=lead_inspector(document),
         judgements=[lscb],
-        quotations=document_quotations(document, (EXECUTIVE_SUMMARY_SIF,)),
     )
