@@ -157,53 +157,56 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
     db.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(db, lock_timeout):
         copies = copies_of(db)
-        con, generation = open_standby(db, copies)
+        con, live_generation, replay = open_standby(db, copies)
         try:
             con.execute("BEGIN TRANSACTION")
             migrate(con)
-            if copies.live is not None:
-                catch_up(con, db, copies.live, generation)
-            open_change_log(con)
+            catalog = table_columns(con)
+            logged = logged_tables(catalog)
+            if replay:
+                catch_up(con, catalog, logged)
+            CHANGE_LOGS[id(con)] = open_change_log(con, catalog, logged)
             yield con
             con.execute(f"DELETE FROM {GENERATION_TABLE}")
             con.execute(f"INSERT INTO {GENERATION_TABLE} VALUES (?, current_timestamp AT TIME ZONE 'UTC')",
-                        [generation.live + 1])
+                        [live_generation + 1])
             con.execute("COMMIT")
-            staged_changes = save_change_log(con, db, generation.live)
+            staged_changes = save_change_log(con, db, logged, live_generation)
             con.execute("CHECKPOINT")
-        except BaseException:
+        finally:
+            CHANGE_LOGS.pop(id(con), None)
             con.close()
-            raise
-        con.close()
         fsync_file(copies.standby)
-        seal_changes(staged_changes, copies.standby)
+        # Dated after the standby is closed, so a live copy newer than the change log was changed by another
+        # program since (see `replayable`).
+        os.utime(staged_changes)
         os.replace(staged_changes, changes_path(db))
         point_link(db, copies.standby)
 
 
-@dataclass(frozen=True)
-class Generation:
-    live: int  # the live copy's generation (-1: no warehouse yet)
-    standby: int | None  # the standby's, once it is a copy of the live one or the replay brings it there
+# Tables each open `writing` connection logs changes of (by id of the connection): what `log_changes` looks up.
+CHANGE_LOGS: dict[int, dict[str, str]] = {}
 
 
-def open_standby(db: Path, copies: Copies) -> tuple[duckdb.DuckDBPyConnection, Generation]:
-    """The standby copy open for writing, and whether the last write's changes bring it up to date.
+def open_standby(db: Path, copies: Copies) -> tuple[duckdb.DuckDBPyConnection, int, bool]:
+    """The standby copy open for writing, the live copy's generation, and whether the last write's changes
+    (then attached as `changes`, with the live copy as `live`) bring the standby up to date.
 
-    Replaying is possible only when the changes file says it turns the standby's generation into the live one
-    and the live copy is exactly the file that write published; otherwise the standby is made a fresh copy.
+    Replaying is possible only when the change log turns the standby's generation into the live one and the
+    live copy is not newer than the change log; otherwise the standby is made a fresh copy of the live one.
     """
     if copies.live is None:
         discard(copies.standby)
-        return connect_new(copies.standby), Generation(live=-1, standby=-1)
-    live = generation_of(db, copies.live)
+        return connect_new(copies.standby), -1, False
     con = connect_standby(copies.standby)
     if con is not None:
-        if replayable(con, db, copies.live, live):
-            return con, Generation(live=live, standby=live - 1)
+        live_generation = attach_live(con, db, copies.live)
+        if replayable(con, db, copies.live, live_generation):
+            return con, live_generation, True
         con.close()
+    live_generation = generation_of(db, copies.live)
     fresh_copy(copies.live, copies.standby)
-    return duckdb.connect(str(copies.standby)), Generation(live=live, standby=live)
+    return duckdb.connect(str(copies.standby)), live_generation, False
 
 
 def connect_new(path: Path) -> duckdb.DuckDBPyConnection:
@@ -224,6 +227,18 @@ def connect_standby(standby: Path) -> duckdb.DuckDBPyConnection | None:
             time.sleep(LOCK_POLL_SECONDS)
 
 
+def attach_live(con: duckdb.DuckDBPyConnection, db: Path, live: Path) -> int:
+    """Attach the live copy read-only as `live` and return its generation; refuse a copy open for writing."""
+    try:
+        con.execute(f"ATTACH '{live}' AS live (READ_ONLY)")
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        con.close()
+        raise busy_error(db, exc) from None
+    return stored_generation(con, "live") or 0
+
+
 def generation_of(db: Path, live: Path) -> int:
     """The live copy's generation (0 for a warehouse from before generations), refusing a copy open for writing."""
     try:
@@ -240,26 +255,22 @@ def generation_of(db: Path, live: Path) -> int:
 
 def stored_generation(con: duckdb.DuckDBPyConnection, database: str | None = None) -> int | None:
     database = database or con.execute("SELECT current_database()").fetchone()[0]
-    exists = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND table_name = ?", [database, GENERATION_TABLE]
-    ).fetchone()[0]
-    if not exists:
-        return None
-    row = con.execute(f"SELECT max(generation) FROM {database}.{GENERATION_TABLE}").fetchone()
-    return row[0]
+    try:
+        return con.execute(f'SELECT max(generation) FROM "{database}".{GENERATION_TABLE}').fetchone()[0]
+    except duckdb.CatalogException:
+        return None  # a warehouse from before migration 007
 
 
 def replayable(con: duckdb.DuckDBPyConnection, db: Path, live: Path, live_generation: int) -> bool:
     changes = changes_path(db)
-    if not changes.exists():
+    if not changes.exists() or live.stat().st_mtime_ns > changes.stat().st_mtime_ns:
         return False
-    stat = live.stat()
     con.execute(f"ATTACH '{changes}' AS changes (READ_ONLY)")
     try:
-        meta = con.execute("SELECT from_generation, to_generation, size, mtime_ns FROM changes.meta").fetchone()
+        steps = con.execute("SELECT from_generation, to_generation FROM changes.meta").fetchone()
     except duckdb.Error:
-        meta = None
-    if meta != (stored_generation(con), live_generation, stat.st_size, stat.st_mtime_ns):
+        steps = None
+    if steps != (stored_generation(con), live_generation):
         con.execute("DETACH changes")
         return False
     return True
@@ -274,99 +285,84 @@ def fresh_copy(live: Path, standby: Path) -> None:
     os.replace(staged, standby)
 
 
-def catch_up(con: duckdb.DuckDBPyConnection, db: Path, live: Path, generation: Generation) -> None:
+Catalog = dict[str, list[tuple[str, str]]]  # table -> its (column, type) in order
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, database: str | None = None) -> Catalog:
+    catalog: Catalog = {}
+    rows = con.execute(
+        "SELECT table_name, c.column_name, c.data_type FROM duckdb_columns() AS c "
+        "JOIN duckdb_tables() AS t USING (database_name, schema_name, table_name) "
+        "WHERE database_name = coalesce(?, current_database()) AND NOT t.temporary "
+        "ORDER BY table_name, c.column_index",
+        [database],
+    ).fetchall()
+    for table, column, data_type in rows:
+        catalog.setdefault(table, []).append((column, data_type))
+    return catalog
+
+
+def catch_up(con: duckdb.DuckDBPyConnection, catalog: Catalog, logged: dict[str, str]) -> None:
     """Bring the standby to the live copy's state: replay the last write's changes, copy the small tables."""
-    if generation.standby == generation.live:
-        return
-    logged = logged_tables(con)
-    for table in logged:
-        key = logged[table]
-        if table_in(con, "changes", WRITTEN + table):
+    logged_then = table_columns(con, "changes")
+    for table, key in logged.items():
+        if WRITTEN + table in logged_then:
             con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM changes.{DROPPED}{table})")
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM changes.{WRITTEN}{table}")
-    con.execute("DETACH changes")
-    con.execute(f"ATTACH '{live}' AS live (READ_ONLY)")
-    for table in main_tables(con):
+    for table in catalog:
         if table not in logged and table != GENERATION_TABLE:
             con.execute(f"DELETE FROM {table}")
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM live.{table}")
+    con.execute("DETACH changes")
     con.execute("DETACH live")
 
 
-def logged_tables(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+def logged_tables(catalog: Catalog) -> dict[str, str]:
     """Tables whose changes warehouse.load logs, and the key a change removes rows by: every table of a report
     (a report_id column), and the others with a load rule (providers). The rest are small and copied whole."""
     from warehouse.load import TABLE_RULES
 
     logged = {rule.table: rule.key[0] for rule in TABLE_RULES}
-    for table in main_tables(con):
-        columns = {row[0] for row in con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND table_name = ?",
-            [table]).fetchall()}
-        if "report_id" in columns:
+    for table, columns in catalog.items():
+        if "report_id" in dict(columns):
             logged.setdefault(table, "report_id")
     return logged
 
 
-def main_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    return [row[0] for row in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary "
-        "ORDER BY table_name").fetchall()]
-
-
-def table_in(con: duckdb.DuckDBPyConnection, database: str, table: str) -> bool:
-    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND table_name = ?",
-                       [database, table]).fetchone()[0] > 0
-
-
-def open_change_log(con: duckdb.DuckDBPyConnection) -> None:
+def open_change_log(con: duckdb.DuckDBPyConnection, catalog: Catalog, logged: dict[str, str]) -> dict[str, str]:
     """Temporary tables where this write's loads log what they change (see `log_changes`)."""
-    for table, key in logged_tables(con).items():
-        columns = con.execute(
-            "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() "
-            "AND table_name = ? ORDER BY column_index", [table]).fetchall()
+    for table, key in logged.items():
+        columns = catalog[table]
         definition = ", ".join(f"{name} {data_type}" for name, data_type in columns)
-        key_type = dict(columns)[key]
         con.execute(f"CREATE OR REPLACE TEMP TABLE {WRITTEN}{table} ({definition})")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {DROPPED}{table} ({key} {key_type})")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {DROPPED}{table} ({key} {dict(columns)[key]})")
+    return logged
 
 
 def log_changes(con: duckdb.DuckDBPyConnection, table: str, key: str, rows_sql: str, dropped_sql: str) -> None:
     """Log what a load changed in `table`: the rows `rows_sql` now holds there, and the keys `dropped_sql`
     removed (rows of those keys are deleted before the rows are inserted when the change is replayed).
     A connection that is not a `writing` one has no change log, and nothing is logged."""
-    if not table_in(con, "temp", WRITTEN + table):
+    if table not in CHANGE_LOGS.get(id(con), {}):
         return
     con.execute(f"DELETE FROM {WRITTEN}{table} WHERE {key} IN (SELECT {key} FROM ({rows_sql}))")
     con.execute(f"INSERT INTO {WRITTEN}{table} BY NAME {rows_sql}")
     con.execute(f"INSERT INTO {DROPPED}{table} {dropped_sql}")
 
 
-def save_change_log(con: duckdb.DuckDBPyConnection, db: Path, live_generation: int) -> Path:
+def save_change_log(con: duckdb.DuckDBPyConnection, db: Path, logged: dict[str, str], live_generation: int) -> Path:
     """This write's changes, in a new DuckDB file beside the warehouse, for the next write to replay."""
     staged = partial_path(changes_path(db))
     discard(staged)
     con.execute(f"ATTACH '{staged}' AS new_changes")
-    for table in logged_tables(con):
+    for table in logged:
         for prefix in (WRITTEN, DROPPED):
             con.execute(f"CREATE TABLE new_changes.{prefix}{table} AS SELECT DISTINCT * FROM temp.{prefix}{table}")
-    con.execute("CREATE TABLE new_changes.meta (from_generation BIGINT, to_generation BIGINT, size BIGINT, "
-                "mtime_ns BIGINT)")
-    con.execute("INSERT INTO new_changes.meta VALUES (?, ?, NULL, NULL)", [live_generation, live_generation + 1])
+    con.execute("CREATE TABLE new_changes.meta AS SELECT ?::BIGINT AS from_generation, ?::BIGINT AS to_generation",
+                [live_generation, live_generation + 1])
     con.execute("DETACH new_changes")
-    return staged
-
-
-def seal_changes(staged: Path, published: Path) -> None:
-    """Record which file the changes lead to (its size and modification time), so a change to the live copy
-    by any other program is noticed and the next write copies instead of replaying."""
-    stat = published.stat()
-    con = duckdb.connect(str(staged))
-    try:
-        con.execute("UPDATE meta SET size = ?, mtime_ns = ?", [stat.st_size, stat.st_mtime_ns])
-    finally:
-        con.close()
     fsync_file(staged)
+    return staged
 
 
 def settle_live_file(db: Path) -> None:
