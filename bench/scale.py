@@ -74,13 +74,14 @@ def peak_rss_mb() -> float:
 class Write:
     seconds: float
     bytes: int
+    cpu_seconds: float  # CPU time of all the process's threads: what the write costs on an idle machine
 
 
 def timed_write(db: Path, count: int, prefix: str) -> Write:
     frames = reports_to_frames([(report, None) for report in synthetic_reports(count, prefix)])
-    before, started = bytes_written(), time.perf_counter()
+    before, started, cpu = bytes_written(), time.perf_counter(), time.process_time()
     load_batch(db, frames)
-    return Write(time.perf_counter() - started, bytes_written() - before)
+    return Write(time.perf_counter() - started, bytes_written() - before, time.process_time() - cpu)
 
 
 @dataclass
@@ -92,8 +93,8 @@ class SizeResult:
     first_write: Write | None = None
     one: Write | None = None
     batch: Write | None = None
-    views: dict[str, float] = field(default_factory=dict)
-    history_seconds: float = 0.0
+    views: dict[str, tuple[float, float]] = field(default_factory=dict)  # view -> (wall, CPU) seconds
+    history_seconds: tuple[float, float] = (0.0, 0.0)
     report_seconds: float = 0.0
     report_rss_mb: float = 0.0
     write_rss_mb: float = 0.0
@@ -101,7 +102,8 @@ class SizeResult:
 
 def median_write(db: Path, count: int, prefix: str, repeat: int) -> Write:
     writes = [timed_write(db, count, f"{prefix}{n}-") for n in range(repeat)]
-    return Write(statistics.median(w.seconds for w in writes), int(statistics.median(w.bytes for w in writes)))
+    return Write(statistics.median(w.seconds for w in writes), int(statistics.median(w.bytes for w in writes)),
+                 statistics.median(w.cpu_seconds for w in writes))
 
 
 def measure(reports: int, directory: Path, passages: int, batch: int) -> SizeResult:
@@ -131,25 +133,28 @@ def measure(reports: int, directory: Path, passages: int, batch: int) -> SizeRes
     return result
 
 
-def median_seconds(action, repeat: int) -> float:
-    times = []
+def median_seconds(action, repeat: int) -> tuple[float, float]:
+    """Median wall time and median CPU time (all threads) of `action`."""
+    times, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         action()
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        cpu.append(time.process_time() - cpu_started)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def print_size(result: SizeResult, batch: int) -> None:
-    print(f"\n{result.reports:,} reports (built in {result.build_seconds:.0f} s)")
+    print(f"\n{result.reports:,} reports (built in {result.build_seconds:.0f} s; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"  live file            {result.file_bytes / MB:9.0f} MB   (both copies and the change log: "
           f"{result.disk_bytes / MB:.0f} MB on disk)")
     for label, write in (("first write", result.first_write), ("one-report write", result.one),
                          (f"{batch:,}-report write", result.batch)):
-        print(f"  {label:20} {write.seconds:9.2f} s    {write.bytes / MB:9.1f} MB written")
-    for view, seconds in result.views.items():
-        print(f"  {view:20} {seconds * 1000:9.0f} ms")
-    print(f"  one authority's history {result.history_seconds * 1000:5.0f} ms")
+        print(f"  {label:20} {write.seconds:9.2f} s    {write.bytes / MB:9.1f} MB written   "
+              f"({write.cpu_seconds:.2f} s of CPU)")
+    for view, (seconds, cpu) in [*result.views.items(), ("one authority's history", result.history_seconds)]:
+        print(f"  {view:24} {seconds * 1000:5.0f} ms   ({cpu * 1000:.0f} ms of CPU)")
     print(f"  ofsted report        {result.report_seconds:9.1f} s    peak RSS {result.report_rss_mb:.0f} MB")
     print(f"  peak RSS (writes and views, this process) {result.write_rss_mb:.0f} MB")
 
@@ -170,14 +175,16 @@ def project(results: list[SizeResult], batch: int) -> None:
     final = results[-1]
     writes = final.reports // batch
     seconds = [(r.reports, r.batch.seconds) for r in results]
+    cpu = [(r.reports, r.batch.cpu_seconds) for r in results]
     written = [(r.reports, r.batch.bytes) for r in results]
     total_seconds = sum(interpolate(seconds, k * batch) for k in range(1, writes + 1))
     total_bytes = sum(interpolate(written, k * batch) for k in range(1, writes + 1))
+    total_cpu = sum(interpolate(cpu, k * batch) for k in range(1, writes + 1))
     extraction_hours = EXTRACTION_HOURS_PER_MILLION * final.reports / 1e6
     print(f"\nprojected backfill of {final.reports:,} reports in batches of {batch:,}: {writes:,} writes, "
           f"{total_bytes / GB:.1f} GB written ({total_bytes / final.file_bytes:.2f}x the final live file of "
-          f"{final.file_bytes / GB:.2f} GB), {total_seconds / 3600:.2f} h of writing "
-          f"(extraction: ~{extraction_hours:.1f} h on 2 cores)")
+          f"{final.file_bytes / GB:.2f} GB), {total_seconds / 3600:.2f} h of writing ({total_cpu / 3600:.2f} h of CPU) "
+          f"against ~{extraction_hours:.1f} h of extraction on 2 cores")
 
 
 MEMORY_CHILD = """

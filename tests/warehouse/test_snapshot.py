@@ -101,6 +101,10 @@ def test_a_client_holding_the_file_for_writing_is_named_not_overwritten(sample_d
 
 
 def test_a_load_killed_halfway_leaves_the_previous_state_and_the_next_load_completes(sample_db):
+    check_a_killed_load_leaves_the_last_state(sample_db)
+
+
+def check_a_killed_load_leaves_the_last_state(sample_db):
     before = state_of(sample_db)
     live = os.readlink(sample_db)
     writer = python(
@@ -138,6 +142,12 @@ def frames_for_kill():
 def test_readers_querying_in_a_loop_during_loads_never_see_a_lock(tmp_path):
     db = tmp_path / "w.duckdb"
     load_batch(db, frames_of(many_reports(10, prefix="seed")))
+    check_readers_never_see_a_lock(db, tmp_path)
+
+
+def check_readers_never_see_a_lock(db, tmp_path):
+    with reading(db) as con:
+        (seeded,) = con.execute("SELECT count(*) FROM reports").fetchone()
     stop = tmp_path / "stop"
     reader = python(
         """
@@ -156,7 +166,7 @@ def test_readers_querying_in_a_loop_during_loads_never_see_a_lock(tmp_path):
         str(stop),
     )
     first = reader.stdout.readline()  # the reader is running before the first load starts
-    published = [10]
+    published = [seeded]
     for batch in range(5):
         load_batch(db, frames_of(many_reports(300, prefix=f"batch{batch}-")))
         published.append(published[-1] + 300)
