@@ -39,6 +39,7 @@ from warehouse.snapshot import reading  # noqa: E402
 DEFAULT_SIZES = "10000,100000,1000000"
 DEFAULT_BATCH = 1000
 REPEAT = 3
+REPORT_TIMEOUT_SECONDS = 300
 HISTORY_REPEAT = 5
 CORPUS_FILES = 452  # files in the corpus: the 1x of the memory measurement
 MEMORY_BATCH = 50
@@ -54,7 +55,7 @@ import resource, sys, time
 from warehouse.report.build import build_report
 started = time.perf_counter()
 build_report(sys.argv[1], sys.argv[2])
-print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print("scale:", time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
@@ -126,10 +127,16 @@ def measure(reports: int, directory: Path, passages: int, batch: int) -> SizeRes
         (urn,) = con.execute(BUSIEST_AUTHORITY_SQL).fetchone()
         result.history_seconds = median_seconds(lambda: con.execute(HISTORY_SQL, [urn]).fetchall(), HISTORY_REPEAT)
     with tempfile.TemporaryDirectory() as out:
-        child = subprocess.run([sys.executable, "-c", REPORT_CHILD, str(db), out], check=True, capture_output=True,
-                               text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
-        seconds, rss_kib = child.stdout.split()
-        result.report_seconds, result.report_rss_mb = float(seconds), int(rss_kib) * KIB / MB
+        try:
+            child = subprocess.run([sys.executable, "-c", REPORT_CHILD, str(db), out], check=True,
+                                   capture_output=True, text=True, timeout=REPORT_TIMEOUT_SECONDS,
+                                   env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+        except subprocess.TimeoutExpired:
+            result.report_seconds = float("inf")  # printed as "did not finish"
+        else:
+            # The report builder may print too: our figures are on the line that starts "scale:".
+            _, seconds, rss_kib = next(line for line in child.stdout.splitlines() if line.startswith("scale:")).split()
+            result.report_seconds, result.report_rss_mb = float(seconds), int(rss_kib) * KIB / MB
     return result
 
 
@@ -155,7 +162,10 @@ def print_size(result: SizeResult, batch: int) -> None:
               f"({write.cpu_seconds:.2f} s of CPU)")
     for view, (seconds, cpu) in [*result.views.items(), ("one authority's history", result.history_seconds)]:
         print(f"  {view:24} {seconds * 1000:5.0f} ms   ({cpu * 1000:.0f} ms of CPU)")
-    print(f"  ofsted report        {result.report_seconds:9.1f} s    peak RSS {result.report_rss_mb:.0f} MB")
+    if result.report_seconds == float("inf"):
+        print(f"  ofsted report        did not finish in {REPORT_TIMEOUT_SECONDS} s")
+    else:
+        print(f"  ofsted report        {result.report_seconds:9.1f} s    peak RSS {result.report_rss_mb:.0f} MB")
     print(f"  peak RSS (writes and views, this process) {result.write_rss_mb:.0f} MB")
 
 
