@@ -135,8 +135,11 @@ def measure(reports: int, directory: Path, passages: int, batch: int) -> SizeRes
             result.report_seconds = float("inf")  # printed as "did not finish"
         else:
             # The report builder may print too: our figures are on the line that starts "scale:".
-            _, seconds, rss_kib = next(line for line in child.stdout.splitlines() if line.startswith("scale:")).split()
-            result.report_seconds, result.report_rss_mb = float(seconds), int(rss_kib) * KIB / MB
+            figures = [line.split() for line in child.stdout.splitlines() if line.startswith("scale:")]
+            if figures:
+                result.report_seconds, result.report_rss_mb = float(figures[0][1]), int(figures[0][2]) * KIB / MB
+            else:
+                result.report_seconds = float("nan")  # printed as "gave no figures"
     return result
 
 
@@ -162,7 +165,9 @@ def print_size(result: SizeResult, batch: int) -> None:
               f"({write.cpu_seconds:.2f} s of CPU)")
     for view, (seconds, cpu) in [*result.views.items(), ("one authority's history", result.history_seconds)]:
         print(f"  {view:24} {seconds * 1000:5.0f} ms   ({cpu * 1000:.0f} ms of CPU)")
-    if result.report_seconds == float("inf"):
+    if result.report_seconds != result.report_seconds:
+        print("  ofsted report        gave no figures (the builder exited before printing them)")
+    elif result.report_seconds == float("inf"):
         print(f"  ofsted report        did not finish in {REPORT_TIMEOUT_SECONDS} s")
     else:
         print(f"  ofsted report        {result.report_seconds:9.1f} s    peak RSS {result.report_rss_mb:.0f} MB")
