@@ -21,7 +21,7 @@ import pandas as pd
 
 from transform.frames import PROVENANCE_COLUMNS, Frames
 from warehouse.exceptions import FramesInvalid
-from warehouse.snapshot import DEFAULT_LOCK_TIMEOUT_SECONDS, writing
+from warehouse.snapshot import DEFAULT_LOCK_TIMEOUT_SECONDS, log_changes, writing
 
 MERGE_SQL = Path(__file__).parent / "sql" / "merge_reports.sql"
 
@@ -48,6 +48,8 @@ JUDGEMENTS = TableRule("judgements", ("report_id", "area"), "replaced together w
 QUOTATIONS = TableRule("quotations", ("report_id", "seq"), "replaced together with their report")
 PASSAGES = TableRule("passages", ("report_id", "seq"), "replaced together with their report")
 TABLE_RULES = (PROVIDERS, REPORTS, JUDGEMENTS, QUOTATIONS, PASSAGES)
+# Tables replaced together with their report; a new one (declared like QUOTATIONS) is merged by the same rule.
+REPORT_TABLES = tuple(rule for rule in TABLE_RULES if rule.key[0] == "report_id")
 
 
 class Action(str, Enum):
@@ -127,7 +129,7 @@ def stage(con: duckdb.DuckDBPyConnection, frames: Frames) -> None:
         ).fetchall()
         # Spelled out rather than CREATE ... AS SELECT ... LIMIT 0: in DuckDB 2.0, a table made that way inside a
         # transaction silently keeps no rows from a DataFrame of 122,880 rows or more (one row group).
-        definition = ", ".join(f"{name} {data_type}" for name, data_type in columns if frame_column(rule, name))
+        definition = ", ".join(f"{name} {data_type}" for name, data_type in columns)
         con.execute(f"CREATE OR REPLACE TEMP TABLE stage_{rule.table} ({definition})")
         if not frame.empty:
             con.register("incoming", frame)
@@ -135,15 +137,12 @@ def stage(con: duckdb.DuckDBPyConnection, frames: Frames) -> None:
             con.unregister("incoming")
 
 
-def frame_column(rule: TableRule, column: str) -> bool:
-    """Columns the frames carry; the loader sets the rest (reports.loaded_at)."""
-    return not (rule is REPORTS and column == "loaded_at")
-
-
 def drop_stage(con: duckdb.DuckDBPyConnection) -> None:
     for rule in TABLE_RULES:
         con.execute(f"DROP TABLE stage_{rule.table}")
     con.execute("DROP TABLE load_plan")
+    con.execute("DROP TABLE load_ids")
+    con.execute("DROP TABLE replaced_ids")
 
 
 def plan_reports(incoming: pd.DataFrame, stored: pd.DataFrame) -> dict[str, Action]:
@@ -188,4 +187,11 @@ def same_value(new, old) -> bool:
 
 
 def merge(con: duckdb.DuckDBPyConnection) -> None:
+    """Apply the merge rules, then tell the snapshot writer which rows changed (its standby copy replays them)."""
     con.execute(MERGE_SQL.read_text())
+    log_changes(con, PROVIDERS.table, "urn", "SELECT * FROM providers WHERE urn IN (SELECT urn FROM stage_providers)",
+                "SELECT urn FROM stage_providers")
+    for rule in REPORT_TABLES:
+        log_changes(con, rule.table, "report_id",
+                    f"SELECT s.* FROM stage_{rule.table} AS s JOIN load_ids USING (report_id)",
+                    "SELECT report_id FROM replaced_ids")

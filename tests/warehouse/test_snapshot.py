@@ -16,7 +16,7 @@ from tests.factories import make_report
 from transform.frames import reports_to_frames
 from warehouse.exceptions import NoWarehouse, WarehouseBusy
 from warehouse.load import LoadResult, load_batch
-from warehouse.snapshot import loading_path, reading, writer_lock
+from warehouse.snapshot import reading, writer_lock
 from warehouse.state import fingerprint
 
 SUBPROCESS_TIMEOUT_SECONDS = 60
@@ -101,7 +101,12 @@ def test_a_client_holding_the_file_for_writing_is_named_not_overwritten(sample_d
 
 
 def test_a_load_killed_halfway_leaves_the_previous_state_and_the_next_load_completes(sample_db):
+    check_a_killed_load_leaves_the_last_state(sample_db)
+
+
+def check_a_killed_load_leaves_the_last_state(sample_db):
     before = state_of(sample_db)
+    live = os.readlink(sample_db)
     writer = python(
         """
         import sys, time
@@ -118,15 +123,15 @@ def test_a_load_killed_halfway_leaves_the_previous_state_and_the_next_load_compl
     )
     try:
         assert writer.stdout.readline().strip() == "halfway", writer.stderr.read()
-        assert loading_path(sample_db).exists()
         writer.send_signal(signal.SIGKILL)
         writer.wait(SUBPROCESS_TIMEOUT_SECONDS)
     finally:
         writer.kill()
     assert writer.returncode == -signal.SIGKILL
+    assert os.readlink(sample_db) == live
     assert state_of(sample_db) == before
     assert load_batch(sample_db, frames_for_kill()) == LoadResult(inserted=len(frames_for_kill().reports))
-    assert not loading_path(sample_db).exists()
+    assert os.readlink(sample_db) != live
     assert state_of(sample_db)["reports"].rows == before["reports"].rows + len(frames_for_kill().reports)
 
 
@@ -137,6 +142,12 @@ def frames_for_kill():
 def test_readers_querying_in_a_loop_during_loads_never_see_a_lock(tmp_path):
     db = tmp_path / "w.duckdb"
     load_batch(db, frames_of(many_reports(10, prefix="seed")))
+    check_readers_never_see_a_lock(db, tmp_path)
+
+
+def check_readers_never_see_a_lock(db, tmp_path):
+    with reading(db) as con:
+        (seeded,) = con.execute("SELECT count(*) FROM reports").fetchone()
     stop = tmp_path / "stop"
     reader = python(
         """
@@ -155,7 +166,7 @@ def test_readers_querying_in_a_loop_during_loads_never_see_a_lock(tmp_path):
         str(stop),
     )
     first = reader.stdout.readline()  # the reader is running before the first load starts
-    published = [10]
+    published = [seeded]
     for batch in range(5):
         load_batch(db, frames_of(many_reports(300, prefix=f"batch{batch}-")))
         published.append(published[-1] + 300)
@@ -175,3 +186,101 @@ def test_a_new_warehouse_is_readable_by_duckdb_1_0_and_later(sample_db):
     with reading(sample_db) as con:
         tags = con.execute("SELECT tags FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
     assert tags == ({"storage_version": "v1.0.0+"},)
+
+
+# --- the standby copy: each write replays the last one instead of copying the warehouse ---------------------
+
+
+def contents(db, path=None):
+    """Every data table's rows (reports without loaded_at, which says when, not what), from the live copy or
+    from one copy's file."""
+    import duckdb
+
+    con = duckdb.connect(str(path or db), read_only=True)
+    try:
+        return {
+            table: con.execute(f"SELECT * {'EXCLUDE (loaded_at)' if table == 'reports' else ''} FROM {table} "
+                               "ORDER BY ALL").fetchall()
+            for table in ("providers", "reports", "judgements", "quotations")
+        }
+    finally:
+        con.close()
+
+
+def standby_of(db):
+    from warehouse.snapshot import copy_paths
+
+    return next(path for path in copy_paths(db) if path.name != os.readlink(db))
+
+
+def test_each_write_replays_the_last_one_onto_the_standby_and_never_copies_the_warehouse(tmp_path):
+    from tests.factories import make_report as report
+
+    db, reference = tmp_path / "w.duckdb", tmp_path / "reference.duckdb"
+    first = [report("Leeds", date_of(n), seed=f"a{n}") for n in range(5)]
+    newer = [report("Leeds", date_of(n), seed=f"a{n}", parser_version="99.0", quotations=["Reparsed."])
+             for n in range(2)]
+    renamed = [report("Leeds", date_of(9), seed="b", urn="80462")]  # a URN given: the provider row is upserted
+    for batch in (first, newer, renamed):
+        load_batch(db, frames_of(batch))
+    standby = standby_of(db)
+    inode = standby.stat().st_ino
+    load_batch(db, frames_of([report("Bromley", date_of(3), seed="c")]))
+    assert os.readlink(db) == standby.name and standby.stat().st_ino == inode  # replayed in place, not copied
+    load_batch(reference, frames_of(first))
+    load_batch(reference, frames_of(newer))
+    load_batch(reference, frames_of(renamed))
+    load_batch(reference, frames_of([report("Bromley", date_of(3), seed="c")]))
+    assert contents(db) == contents(reference)
+    load_batch(db, frames_of([report("Bromley", date_of(4), seed="d")]))  # and the other copy caught up too
+    load_batch(reference, frames_of([report("Bromley", date_of(4), seed="d")]))
+    assert contents(db) == contents(reference)
+
+
+def date_of(n):
+    from datetime import date, timedelta
+
+    return date(2015, 1, 1) + timedelta(days=400 * n)
+
+
+def test_a_reader_holding_the_standby_makes_the_writer_copy_and_lose_nothing(sample_db, sample_frames):
+    load_batch(sample_db, frames_of([make_report(seed="second")]))
+    before = contents(sample_db)
+    standby = standby_of(sample_db)
+    inode = standby.stat().st_ino
+    holder = python(
+        """
+        import sys, time, duckdb
+        con = duckdb.connect(sys.argv[1], read_only=True)
+        print("open", flush=True)
+        time.sleep(30)
+        """,
+        str(standby),
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        load_batch(sample_db, frames_of([make_report(seed="third")]))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert standby.stat().st_ino != inode and os.readlink(sample_db) == standby.name
+    after = contents(sample_db)
+    assert len(after["reports"]) == len(before["reports"]) + 1
+    assert all(row in after["reports"] for row in before["reports"])
+
+
+def test_a_live_copy_changed_by_another_program_is_copied_not_replayed(sample_db):
+    import duckdb
+
+    load_batch(sample_db, frames_of([make_report(seed="second")]))
+    time.sleep(0.01)  # a later modification time than the change log's
+    con = duckdb.connect(str(sample_db))
+    con.execute("UPDATE quotations SET text = 'Edited by hand'")
+    con.close()
+    standby = standby_of(sample_db)
+    inode = standby.stat().st_ino
+    load_batch(sample_db, frames_of([make_report(seed="third")]))
+    assert standby.stat().st_ino != inode
+    with reading(sample_db) as con:
+        edited = con.execute("SELECT count(*) FROM quotations WHERE text = 'Edited by hand'").fetchone()[0]
+    assert edited == len(contents(sample_db)["quotations"]) - 1  # all but the new report's

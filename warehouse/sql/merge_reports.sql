@@ -19,17 +19,17 @@ ON CONFLICT (urn) DO UPDATE SET
 
 CREATE OR REPLACE TEMP TABLE load_ids AS
 SELECT report_id FROM load_plan WHERE action IN ('insert', 'replace');
+-- Only replaced reports have rows to delete: deleting by new ids too would scan every big table for nothing.
+CREATE OR REPLACE TEMP TABLE replaced_ids AS
+SELECT report_id FROM load_plan WHERE action = 'replace';
 
-DELETE FROM passages WHERE report_id IN (SELECT report_id FROM load_ids);
-DELETE FROM quotations WHERE report_id IN (SELECT report_id FROM load_ids);
-DELETE FROM judgements WHERE report_id IN (SELECT report_id FROM load_ids);
-DELETE FROM reports WHERE report_id IN (SELECT report_id FROM load_ids);
+DELETE FROM passages WHERE report_id IN (SELECT report_id FROM replaced_ids);
+DELETE FROM quotations WHERE report_id IN (SELECT report_id FROM replaced_ids);
+DELETE FROM judgements WHERE report_id IN (SELECT report_id FROM replaced_ids);
+DELETE FROM reports WHERE report_id IN (SELECT report_id FROM replaced_ids);
 
-INSERT INTO reports BY NAME
-SELECT s.*, current_timestamp AT TIME ZONE 'UTC' AS loaded_at
-FROM stage_reports AS s JOIN load_ids USING (report_id);
+UPDATE stage_reports SET loaded_at = current_timestamp AT TIME ZONE 'UTC';
+INSERT INTO reports BY NAME SELECT s.* FROM stage_reports AS s JOIN load_ids USING (report_id);
 INSERT INTO judgements BY NAME SELECT s.* FROM stage_judgements AS s JOIN load_ids USING (report_id);
 INSERT INTO quotations BY NAME SELECT s.* FROM stage_quotations AS s JOIN load_ids USING (report_id);
 INSERT INTO passages BY NAME SELECT s.* FROM stage_passages AS s JOIN load_ids USING (report_id);
-
-DROP TABLE load_ids;
