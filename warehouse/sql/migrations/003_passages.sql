@@ -20,5 +20,5 @@ COMMENT ON COLUMN passages.text IS 'The verbatim sentence (whitespace normalised
 ALTER TABLE quotations ADD COLUMN rank INTEGER;
 ALTER TABLE quotations ADD COLUMN reason VARCHAR;
 COMMENT ON COLUMN quotations.rank IS 'How quotable the quotation is among its report''s key quotations: 1 is the most quotable; NULL when the parser that read the report did not rank them (then seq is the order).';
-COMMENT ON COLUMN quotations.reason IS 'Why the sentence was chosen: summary, paragraph_opening, strong_wording, outcome, finding, priority_action, improvement, ...; NULL when the parser did not say.';
+COMMENT ON COLUMN quotations.reason IS 'Why the sentence was chosen: summary, paragraph_opening, finding, improvement_point, strong_wording, outcome_statement, priority_action, section_opening (schools and joint area reviews, in their own order); NULL when the parser did not say.';
 COMMENT ON TABLE quotations IS 'Key quotations of each report with status ok: the sentences most worth quoting, chosen from its passages (opening summary, paragraph openings, strong praise or criticism, findings, priority actions), verbatim, ranked by rank.';

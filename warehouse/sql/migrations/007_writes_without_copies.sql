@@ -27,9 +27,12 @@ CREATE TABLE reports (
     quality_flags VARCHAR[] NOT NULL,
     path VARCHAR,
     content_hash VARCHAR NOT NULL,
-    loaded_at TIMESTAMP NOT NULL
+    loaded_at TIMESTAMP NOT NULL,
+    first_line VARCHAR,
+    site_label VARCHAR,
+    site_inspection_date DATE
 );
-INSERT INTO reports SELECT * FROM reports_with_key;
+INSERT INTO reports BY NAME SELECT * FROM reports_with_key;
 DROP TABLE reports_with_key;
 
 ALTER TABLE judgements RENAME TO judgements_with_key;
@@ -41,7 +44,7 @@ CREATE TABLE judgements (
     label VARCHAR,
     page INTEGER
 );
-INSERT INTO judgements SELECT * FROM judgements_with_key;
+INSERT INTO judgements BY NAME SELECT * FROM judgements_with_key;
 DROP TABLE judgements_with_key;
 
 ALTER TABLE quotations RENAME TO quotations_with_key;
@@ -50,9 +53,11 @@ CREATE TABLE quotations (
     seq INTEGER NOT NULL,
     section VARCHAR,
     page INTEGER,
-    text VARCHAR NOT NULL
+    text VARCHAR NOT NULL,
+    rank INTEGER,
+    reason VARCHAR
 );
-INSERT INTO quotations SELECT * FROM quotations_with_key;
+INSERT INTO quotations BY NAME SELECT * FROM quotations_with_key;
 DROP TABLE quotations_with_key;
 
 COMMENT ON TABLE reports IS 'One row per report file, whatever happened to it: status says whether it was read; only status ''ok'' rows have judgements and quotations and feed the views.';
@@ -92,6 +97,14 @@ COMMENT ON COLUMN quotations.section IS 'Heading the text sits under, as printed
 COMMENT ON COLUMN quotations.page IS 'Page (1-based) where the text starts.';
 COMMENT ON COLUMN quotations.text IS 'The verbatim text (whitespace normalised to single spaces).';
 
+-- The comments migrations 003 and 004 gave (the rebuild above would lose them).
+COMMENT ON COLUMN quotations.rank IS 'How quotable the quotation is among its report''s key quotations: 1 is the most quotable; NULL when the parser that read the report did not rank them (then seq is the order).';
+COMMENT ON COLUMN quotations.reason IS 'Why the sentence was chosen: summary, paragraph_opening, finding, improvement_point, strong_wording, outcome_statement, priority_action, section_opening (schools and joint area reviews, in their own order); NULL when the parser did not say.';
+COMMENT ON TABLE quotations IS 'Key quotations of each report with status ok: the sentences most worth quoting, chosen from its passages (opening summary, paragraph openings, strong praise or criticism, findings, priority actions), verbatim, ranked by rank.';
+COMMENT ON COLUMN reports.first_line IS 'First line of text on page 1, as printed (the title, for most reports): what a file no parser reads says it is; NULL when the text could not be read.';
+COMMENT ON COLUMN reports.site_label IS 'The Ofsted site''s label for the report on its provider page (e.g. ''Focused visit'', ''Early years inspection report''); NULL for files loaded from disk.';
+COMMENT ON COLUMN reports.site_inspection_date IS 'Inspection date the Ofsted site''s provider page gives for the report (the parsed inspection_end is the report''s own); NULL for files loaded from disk.';
+COMMENT ON COLUMN reports.status IS 'ok, or why the file gave no judgements: not_a_pdf, no_text_layer, unrecognised (a report family no parser reads yet: kept with pages, first_line and what the site said; `ofsted reparse` reads it once a parser exists), error (extraction), invalid (broke a warehouse rule).';
 
 CREATE TABLE warehouse_snapshot (
     generation BIGINT NOT NULL,
