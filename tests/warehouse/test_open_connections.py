@@ -22,7 +22,8 @@ def test_a_connection_kept_open_sees_its_snapshot_and_reconnecting_sees_new_load
     with reading(db) as kept_open:
         load(db, make_report("Leeds", date(2023, 5, 3)))
         assert kept_open.execute("SELECT count(*) FROM reports").fetchone() == (1,)
-        with reading(db) as second:  # DuckDB shares the open file between a process's connections
-            assert second.execute("SELECT count(*) FROM reports").fetchone() == (1,)
+        with reading(db) as second:  # the warehouse path now leads to the new copy, which it opens
+            assert second.execute("SELECT count(*) FROM reports").fetchone() == (2,)
+        assert kept_open.execute("SELECT count(*) FROM reports").fetchone() == (1,)
     with reading(db) as reconnected:
         assert reconnected.execute("SELECT count(*) FROM reports").fetchone() == (2,)
