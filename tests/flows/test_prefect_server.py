@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import psutil
@@ -31,14 +32,36 @@ def listening_child(command: subprocess.Popen) -> psutil.Process | None:
     return None
 
 
+class AnswersOnlyTheCheck(BaseHTTPRequestHandler):
+    """Answers the up-front reachability check (HEAD), then never answers a page (GET) until the test ends."""
+
+    released = threading.Event()
+
+    def do_HEAD(self) -> None:  # noqa: N802 - the name http.server calls
+        self.send_response(200)
+        self.end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.released.wait()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
 @pytest.fixture
 def silent_site():
-    """A 'site' that accepts connections and never answers, so the nightly waits in discovery for as long as
-    the test needs it alive."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen(8)
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    """A 'site' that passes the reachability check and then never answers, so the nightly waits in discovery
+    for as long as the test needs it alive."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), AnswersOnlyTheCheck)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        AnswersOnlyTheCheck.released.set()
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.mark.slow
