@@ -69,3 +69,13 @@ def test_wording_weight(text, weight):
 def test_a_sentence_printed_twice_is_quoted_once():
     twice = [sentence("Summary", "Children in this area receive a consistently good service.", n, opens=False) for n in range(2)]
     assert len(key_quotations(report(*twice), PLAN)) == 1
+
+
+def test_a_summary_past_its_length_is_read_as_findings():
+    plan = QuotePlan(summary=(r"^Summary$",), summary_sentences=2)
+    summary = [
+        sentence("Summary", f"Summary sentence {n} says how children in this area are helped.", n, opens=n % 2 == 0)
+        for n in range(6)
+    ]
+    reasons = [q.reason for q in key_quotations(report(*summary), plan)]
+    assert reasons == ["summary", "summary", "finding", "finding"], "past two, only each block's opening"

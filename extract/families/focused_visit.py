@@ -33,11 +33,14 @@ KNOWN_HEADINGS = HEADLINE_HEADINGS + IMPROVE_HEADINGS + FINDINGS_HEADINGS + SIGN
 # Passages and key quotations (extract.text.passages, extract.text.key_quotes): the headline findings whole,
 # the opening of each finding, a few points to improve.
 PROSE = Prose(headings=KNOWN_HEADINGS, opening="Letter")
+# The headline findings (or overview) of a letter are a paragraph or two: 20 sentences holds nearly all of them.
+HEADLINE_SENTENCES = 20
 QUOTE_PLAN = QuotePlan(
     summary=(r"^(?:Headline findings|Overview)$",),
     findings=(r"^(?:Main )?findings$",),
     improvement=(r"^What needs to improve",),
     paragraphs=(r"^(?:Main )?findings$",),
+    summary_sentences=HEADLINE_SENTENCES,
 )
 
 # "Focused visit to the London Borough of Waltham Forest children’s services", "Focused visit to Bradford local

@@ -54,6 +54,9 @@ class QuotePlan:
     improvement: tuple[str, ...] = ()  # the first sentence of a few points
     paragraphs: tuple[str, ...] = ()  # sections whose paragraph openings are quoted; empty: every other section
     improvement_points: int = 3
+    # A summary quoted whole is a short block in families whose summary is one paragraph; where the text runs on
+    # under it (findings printed without their own heading), the rest is read as findings. None: no limit.
+    summary_sentences: int | None = None
 
 
 @dataclass(frozen=True)
@@ -102,9 +105,14 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
     chosen: list[tuple[Sentence, str]] = []
     points = 0
     scored: list[tuple[int, int, Sentence, str]] = []
+    summaries = 0
     for order, sentence in enumerate(sentences):
         section = sentence.passage.section
         role = _role(section, plan)
+        if role == "summary" and plan.summary_sentences is not None:
+            summaries += 1
+            if summaries > plan.summary_sentences:
+                role = "finding"
         if role in ("outcome_statement", "summary", "priority_action"):
             chosen.append((sentence, role))
             continue
