@@ -20,7 +20,7 @@ from extract.paths import bytes_path, path_bytes
 from extract.records import PARSER_VERSION, Report
 from transform.frames import Frames, reports_to_frames
 from warehouse.load import LoadResult, load_frames, version_key
-from warehouse.runs import FAILED, RunCounts, finish_run, record_failure, resolve_failures, start_run
+from warehouse.runs import RunCounts, fail_run, finish_run, record_failure, resolve_failures, start_run
 from warehouse.snapshot import reading, writing
 from warehouse.state import loaded_versions, unread_errors
 
@@ -184,7 +184,7 @@ def ingest(
                 on_batch(summary, len(batches))
     except Exception as exc:
         with writing(db) as con:
-            finish_run(con, run_id, summary.counts(), status=FAILED, detail=f"stopped: {exc}")
+            fail_run(con, run_id, summary.counts(), exc)
         raise
     summary.seconds = time.monotonic() - started
     with writing(db) as con:

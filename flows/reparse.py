@@ -24,7 +24,7 @@ from flows import progress
 from flows.ingest import batches_of, file_sha256
 from transform.frames import reports_to_frames
 from warehouse.load import LoadResult, load_frames
-from warehouse.runs import FAILED, RunCounts, finish_run, record_failure, resolve_failures, start_run
+from warehouse.runs import RunCounts, fail_run, finish_run, record_failure, resolve_failures, start_run
 from warehouse.snapshot import reading, writing
 from warehouse.state import DUE, ReparseTarget, ReportState, report_states, reparse_targets
 
@@ -207,7 +207,7 @@ def reparse(
             progress.report(PROGRESS_STAGE, summary.read, len(located))
     except Exception as exc:
         with writing(db) as con:
-            finish_run(con, run_id, summary.counts(), status=FAILED, detail=f"stopped: {exc}")
+            fail_run(con, run_id, summary.counts(), exc)
         raise
     summary.seconds = time.monotonic() - started
     with writing(db) as con:

@@ -136,6 +136,11 @@ def finish_run(
         raise ValueError(f"no run {run_id!r} in the warehouse: start it with warehouse.runs.start_run first")
 
 
+def fail_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: RunCounts, error: BaseException) -> None:
+    """Record that a run stopped on an error, with what it had done by then."""
+    finish_run(con, run_id, counts, status=FAILED, detail=f"stopped: {error}")
+
+
 def failure_id(stage: str, target: str) -> str:
     return hashlib.sha256(f"{stage}\0{target}".encode()).hexdigest()[:FAILURE_ID_LENGTH]
 

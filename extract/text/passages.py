@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from extract.pdf_text import Document
 from extract.records import Passage
 from extract.text.quotes import join_lines, split_sentences
-from extract.text.sections import Line, document_to_lines, heading_pattern, looks_like_heading
+from extract.text.sections import Line, document_to_lines, heading_pattern, looks_like_heading, match_heading
 
 # "12. Children in care ..." at the start of a line: the paragraph's printed number.
 PARAGRAPH_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+(?=\S)|(?=[A-Z]))")
@@ -216,20 +216,16 @@ def lines_to_blocks(lines: Sequence[Line], prose: Prose) -> list[_Block]:
 
 
 def _known_heading(prose: Prose) -> re.Pattern | None:
+    """One pattern for a family's headings, anchored at both ends so that it matches a whole line."""
     alternatives = [heading_pattern(prose.headings).pattern] if prose.headings else []
     alternatives += [f"(?:{regex})" for regex in prose.heading_regexes]
-    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+    return re.compile(rf"(?:{'|'.join(alternatives)})\Z", re.IGNORECASE) if alternatives else None
 
 
 def _heading_size(lines: Sequence[Line], index: int, known: re.Pattern | None) -> int:
     if known is None or lines[index].bullet:
         return 0
-    if known.fullmatch(lines[index].text):
-        return 1
-    if index + 1 < len(lines) and not lines[index + 1].bullet:
-        if known.fullmatch(f"{lines[index].text} {lines[index + 1].text}"):
-            return 2
-    return 0
+    return match_heading(lines, index, known)
 
 
 def _page_widths(lines: Sequence[Line]) -> dict[int, int]:
