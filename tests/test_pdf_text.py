@@ -33,3 +33,44 @@ def test_not_a_pdf_is_raised_before_pdfium_sees_the_bytes():
     with pytest.raises(NotAPdf):
         bytes_to_document(b"hello")
     assert issubclass(NotAPdf, ExtractionError)
+
+
+# Threads that each read a PDF at once: more than the workers of any runner we start, so an unguarded pdfium
+# call would overlap with another.
+THREADS = 4
+READS = 16
+# Long enough that, without the lock, every thread is inside pdfium while the others enter it.
+HOLD_SECONDS = 0.02
+
+
+def test_pdfium_is_never_entered_by_two_threads_of_one_process(monkeypatch):
+    """A Dask worker with several threads runs extraction chunks side by side; pypdfium2 crashes (SIGSEGV) when
+    two threads call it at once, so bytes_to_document must let one thread at a time into it, whoever calls it."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extract import pdf_text
+    from tests.pdfs import text_pdf
+
+    inside, most_inside, counting = 0, 0, threading.Lock()
+    read_pages = pdf_text.read_pages
+
+    def watched_read_pages(data: bytes):
+        nonlocal inside, most_inside
+        with counting:
+            inside += 1
+            most_inside = max(most_inside, inside)
+        try:
+            time.sleep(HOLD_SECONDS)
+            return read_pages(data)
+        finally:
+            with counting:
+                inside -= 1
+
+    monkeypatch.setattr(pdf_text, "read_pages", watched_read_pages)
+    data = text_pdf()
+    with ThreadPoolExecutor(THREADS) as pool:
+        documents = list(pool.map(lambda _: pdf_text.bytes_to_document(data), range(READS)))
+    assert len({document.pages for document in documents}) == 1
+    assert most_inside == 1
