@@ -17,6 +17,8 @@ take hours to index on a shared machine), then:
    row groups the lookup read out of all of them), and `indexed` (lookup, then the phrase checked with the
    search's word-start pattern on the candidate passages only, the filters, the count: what an indexed search
    would run; its count must equal the scan's).
+3. On the whole WAREHOUSE, times fetching the text of a few and of many passages by their key (report_id, seq),
+   as an indexed search must to check its candidates: the cost of a lookup's second half at full scale.
 """
 
 from __future__ import annotations
@@ -150,6 +152,23 @@ def indexed_count(con: duckdb.DuckDBPyConnection, query: Query) -> int:
     ).fetchone()[0]
 
 
+FETCHED = (50, 1_000, 100_000)  # candidate passages: one page of results, a rare word's, a common word's
+
+
+def time_fetches(warehouse: Path) -> None:
+    """Text of sampled passages by key, from the whole warehouse: passages sit in load order, not by key."""
+    with duckdb.connect(str(warehouse), read_only=True, config={"enable_progress_bar": False}) as con:
+        total = con.execute("SELECT count(*) FROM passages").fetchone()[0]
+        print(f"fetching passages by key from all {total:,} passages of {warehouse}:")
+        for count in FETCHED:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE wanted AS SELECT report_id, seq FROM passages "
+                        f"USING SAMPLE {count} ROWS")
+            wall, cpu, rows = timed(lambda: con.execute(
+                "SELECT count(*) FROM passages SEMI JOIN wanted USING (report_id, seq) WHERE length(text) > 0"
+            ).fetchone()[0])
+            print(f"  {rows:>9,} passages {wall * 1000:8.0f} ms wall {cpu * 1000:8.0f} ms CPU")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("warehouse", type=Path, help="a warehouse with passages (bench/search.py --db FILE)")
@@ -170,6 +189,7 @@ def main() -> int:
                   f"per batch (max {max(cpus):.1f}), {added / args.reports:,.0f} bytes per report more")
         print("queries (one run each; rows: matches, or candidate passages for lookup):")
         time_queries(sizes["seqs"])
+    time_fetches(args.warehouse)
     return 0
 
 
