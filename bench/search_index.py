@@ -159,7 +159,8 @@ FETCHED = (50, 1_000, 100_000)  # candidate passages: one page of results, a rar
 
 def time_fetches(warehouse: Path) -> None:
     """Text of sampled passages by key, from the whole warehouse: passages sit in load order, not by key."""
-    with duckdb.connect(str(warehouse), read_only=True, config={"enable_progress_bar": False}) as con:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        con.execute("SET enable_progress_bar = false")
         total = con.execute("SELECT count(*) FROM passages").fetchone()[0]
         print(f"fetching passages by key from all {total:,} passages of {warehouse}:")
         for count in FETCHED:
