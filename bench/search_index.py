@@ -116,8 +116,7 @@ def candidates_sql(words: str) -> str:
 
 def row_groups(con: duckdb.DuckDBPyConnection, sql: str) -> str:
     plan = con.execute(f"EXPLAIN ANALYZE {sql}").fetchall()[0][1]
-    found = [(int(a.replace(",", "")), int(b.replace(",", ""))) for a, b in ROW_GROUPS.findall(plan)
-             if "passage_words" in plan]
+    found = [(int(a.replace(",", "")), int(b.replace(",", ""))) for a, b in ROW_GROUPS.findall(plan)]
     return ", ".join(f"{a}/{b}" for a, b in found) or "?"
 
 
@@ -182,19 +181,19 @@ def main() -> int:
     print(f"DuckDB {duckdb.__version__}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = args.keep or tmp
-        sizes = {}
+        scratches = {}
         for shape in SHAPES:
             scratch = Path(tmp) / f"{shape}.duckdb"
             scratch.unlink(missing_ok=True)
             passages = copy_sample(args.warehouse, scratch, args.reports)
             base = scratch.stat().st_size
             cpus, added = build_index(scratch, shape, args.batch)
-            sizes[shape] = scratch
+            scratches[shape] = scratch
             print(f"{shape}: {args.reports:,} reports, {passages:,} passages ({base / args.reports:,.0f} bytes per "
                   f"report); index built in batches of {args.batch:,} reports: {sum(cpus) / len(cpus):.1f} s CPU "
                   f"per batch (max {max(cpus):.1f}), {added / args.reports:,.0f} bytes per report more")
         print("queries (one run each; rows: matches, or candidate passages for lookup):")
-        time_queries(sizes["seqs"])
+        time_queries(scratches["seqs"])
     time_fetches(args.warehouse)
     return 0
 
