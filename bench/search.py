@@ -19,6 +19,7 @@
      and bytes of building that index. DuckDB 2.0.1 has no fts build on PyPI (duckdb-extension-fts stops at
      1.5.5, and DuckDB refuses an extension built for another version), so run this script under DuckDB 1.5.5
      with duckdb-extension-fts 1.5.5 installed in a scratch virtualenv to measure it.
+A word index of the passages is measured by bench/search_index.py, on the warehouse this script keeps (--db).
 """
 
 from __future__ import annotations
