@@ -8,8 +8,9 @@ improve. A family says which of its sections play which part (`QuotePlan`); the 
 1. every sentence of the summary, outcome and narrative sections and of the priority actions, and the
    opening sentence of each finding (reasons `summary`, `outcome_statement`, `priority_action`, `finding`);
 2. the first sentence of the first `improvement_points` points to improve (`improvement_point`);
-3. then the opening sentences of the judgement sections' paragraphs (`paragraph_opening`) and any sentence
-   with strong wording (`strong_wording`), the strongest first. The wording's weights are data
+3. then the opening sentences of the judgement sections' paragraphs (`paragraph_opening`; where a family's
+   paragraphs open with a short verdict, the sentences completing it too) and any sentence with strong wording
+   (`strong_wording`), the strongest first. The wording's weights are data
    (`quote_words.csv` beside this module); a paragraph's opening sentence scores `OPENING_WEIGHT` on top of
    its wording, so openings come before plain sentences of equal wording.
 
@@ -36,6 +37,8 @@ WORDS_FILE = Path(__file__).with_name("quote_words.csv")
 MAX_SHARE_OF_TEXT = 0.16
 # A paragraph's opening sentence is worth this much wording: it states what the paragraph finds.
 OPENING_WEIGHT = 3
+# A paragraph opening of fewer words than this is a verdict naming its topic (see QuotePlan.short_opening_follow_on).
+SHORT_OPENING_WORDS = 10
 # A sentence needs this much weight of wording to be quoted for its wording alone.
 MIN_STRONG_WEIGHT = 3
 # Very short sentences say little; very long ones are rarely quoted whole.
@@ -54,6 +57,9 @@ class QuotePlan:
     improvement: tuple[str, ...] = ()  # the first sentence of a few points
     paragraphs: tuple[str, ...] = ()  # sections whose paragraph openings are quoted; empty: every other section
     improvement_points: int = 3
+    # Where a paragraph opens with a short verdict ("The escalation policy is not used effectively."), this many
+    # sentences after it, which say what was found and what it means, are read as its opening too. 0: none.
+    short_opening_follow_on: int = 0
     # A summary quoted whole is a short block in families whose summary is one paragraph; where the text runs on
     # under it (findings printed without their own heading), the rest is read as findings. None: no limit.
     summary_sentences: int | None = None
@@ -128,7 +134,9 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
             continue
         score = wording_weight(sentence.passage.text)
         strong = score >= MIN_STRONG_WEIGHT
-        opening = opens_paragraph(sentence) and (not plan.paragraphs or _matches(section, plan.paragraphs))
+        opening = (opens_paragraph(sentence) or completes_short_opening(sentences, order, plan)) and (
+            not plan.paragraphs or _matches(section, plan.paragraphs)
+        )
         if not (strong or opening):
             continue
         score += OPENING_WEIGHT * opening
@@ -166,3 +174,14 @@ def _priority(role: str) -> int:
 def opens_paragraph(sentence: Sentence) -> bool:
     """The first sentence of a paragraph (or of a numbered paragraph, where the report numbers them)."""
     return sentence.opens_block and not sentence.bullet
+
+
+def completes_short_opening(sentences: Sequence[Sentence], order: int, plan: QuotePlan) -> bool:
+    """One of the first `plan.short_opening_follow_on` sentences after a short paragraph opening, in its paragraph."""
+    sentence = sentences[order]
+    for previous in reversed(sentences[max(0, order - plan.short_opening_follow_on) : order]):
+        if previous.block != sentence.block:
+            return False
+        if opens_paragraph(previous):
+            return len(previous.passage.text.split()) < SHORT_OPENING_WORDS
+    return False
