@@ -101,3 +101,10 @@ def test_a_long_opening_brings_no_follow_on():
     following = "However, they vary in quality, detail and analysis from one agency to the next."
     paragraph = [sentence("Main findings", opening, 0), sentence("Main findings", following, 0, opens=False)]
     assert [q.text for q in key_quotations(report(*paragraph), plan)] == [opening]
+
+
+def test_a_summarys_account_of_the_inspection_is_not_quoted_for_its_place():
+    plan = QuotePlan(summary=(r"^Findings$",), preamble=(r"This letter\b",), summary_sentences=1, paragraphs=(r"^Main",))
+    preamble = sentence("Findings", "This letter summarises the findings of the joint targeted area inspection.", 0)
+    finding = sentence("Findings", "Most children receive the right support at the right time from the partners.", 0, opens=False)
+    assert [(q.text, q.reason) for q in key_quotations(report(preamble, finding), plan)] == [(finding.passage.text, "summary")]

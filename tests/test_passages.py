@@ -87,3 +87,17 @@ def test_a_letter_without_its_opening_line_near_keeps_what_follows_the_salutatio
     lines = [Line("1 March 2023", 1), Line("Dear Ms Smith", 1), Line("Inspectors looked at the help children receive.", 1)]
     (passage,) = passages_of(lines, prose)
     assert passage.text == "Inspectors looked at the help children receive."
+
+
+def test_a_letters_opening_sentence_is_prose_however_short_its_lines():
+    prose = Prose(opening="Letter", cover_end=LETTER_SALUTATION, opening_start=r"^This letter\b")
+    lines = [
+        Line("Dear Ms Smith", 1),
+        Line("This letter summarises the findings of a focused visit to Trafford Metropolitan", 1),
+        Line("Borough children’s services on 10 and 11 July 2018. The inspectors were Pauline", 1),
+        Line("Higham and Shabana Abasi.", 1),
+    ]
+    assert [(p.section, p.text) for p in passages_of(lines, prose)] == [
+        ("Letter", "This letter summarises the findings of a focused visit to Trafford Metropolitan Borough children’s services on 10 and 11 July 2018."),
+        ("Letter", "The inspectors were Pauline Higham and Shabana Abasi."),
+    ]

@@ -61,6 +61,27 @@ PROSE = Prose(
 # the corpus's longest); 2016-2020 letters' untitled findings run on for up to 44, past which they are read as
 # findings (each paragraph's opening quoted).
 SUMMARY_SENTENCES = 30
+# The letter's account of the inspection at the head of its findings (who inspected, when, what they looked at, the
+# inspectorates' standard caveats), printed in the same words from letter to letter: not findings. A footnote's
+# number may lead ("1 This inspection included a 'deep dive' ...").
+PREAMBLE = tuple(
+    rf"(?:\d\s+)?{start}"
+    for start in (
+        r"Between\b.*\b(?:undertook|carried\s+out)\b",
+        r"This\s+letter\b",
+        r"(?:This|The)\s+inspection\s+(?:took\s+place|included)\b",
+        r"It\s+was\s+carried\s+out\b",
+        r"(?:This|The)\s+(?:joint\s+targeted\s+area\s+inspection|JTAI)\b.*\binclude",
+        r"In\s+this\s+(?:inspection|JTAI),\s+the\s+evaluation\b",
+        r"(?:The\s+JTAI\s+also\s+included|Also\s+included\s+was|Included\s+was|Alongside\s+this\s+evaluation)\b",
+        r"Inspectors\s+(?:also\s+)?(?:considered|evaluated|focused\s+on)\b",
+        r"The\s+inspectorates\s+recognise\b",
+        r"(?:A\s+multi-agency\s+inspection\s+of|Inspectors\s+found\s+that\s+inspection\s+in)\s+this\s+area\s+of\s+practice\b",
+        r"In\s+a\s+significant\s+proportion\s+of\s+cases\s+seen\s+by\s+inspectors\b",
+        r"In\s+[^,.]+?,?\s+(?:this\s+is\s+known\s+as|the\s+[‘']front\s+door[’']\s+includes)\b",
+        r"We\s+anticipate\b",
+    )
+)
 QUOTE_PLAN = QuotePlan(
     summary=(r"^Headline findings$", rf"^{OPENING_FINDINGS_SECTION}$"),
     priority=(r"^Areas? for priority action",),
@@ -68,6 +89,7 @@ QUOTE_PLAN = QuotePlan(
     findings=(r"^(?:Key )?strengths$",),
     paragraphs=(r"^Main findings$",),
     summary_sentences=SUMMARY_SENTENCES,
+    preamble=PREAMBLE,
     # Main findings' paragraphs often open with a short verdict: the finding and its consequence follow it.
     short_opening_follow_on=2,
 )

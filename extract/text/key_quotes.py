@@ -5,8 +5,9 @@ whole opening summary; the opening sentence of numbered paragraphs all through t
 sentences of strong praise or serious criticism; in letters, the finding bullets; a few of the points to
 improve. A family says which of its sections play which part (`QuotePlan`); the choice is the same for all:
 
-1. every sentence of the summary, outcome and narrative sections and of the priority actions, and the
-   opening sentence of each finding (reasons `summary`, `outcome_statement`, `priority_action`, `finding`);
+1. every sentence of the summary (but its account of the inspection itself, `QuotePlan.preamble`), of the
+   outcome and narrative sections and of the priority actions, and the opening sentence of each finding
+   (reasons `summary`, `outcome_statement`, `priority_action`, `finding`);
 2. the first sentence of the first `improvement_points` points to improve (`improvement_point`);
 3. then the opening sentences of the judgement sections' paragraphs (`paragraph_opening`; where a family's
    paragraphs open with a short verdict, the sentences completing it too) and any sentence with strong wording
@@ -63,6 +64,10 @@ class QuotePlan:
     # A summary quoted whole is a short block in families whose summary is one paragraph; where the text runs on
     # under it (findings printed without their own heading), the rest is read as findings. None: no limit.
     summary_sentences: int | None = None
+    # Sentences of the summary that say what the inspection did rather than what it found ("This letter
+    # summarises ...", "Inspectors also considered ..."), as regexes matched at the sentence's start: not quoted
+    # for their place, nor counted in summary_sentences.
+    preamble: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,10 @@ def _matches(section: str, patterns: Sequence[str]) -> bool:
     return any(re.search(pattern, section, re.IGNORECASE) for pattern in patterns)
 
 
+def _starts_with(text: str, patterns: Sequence[str]) -> bool:
+    return any(re.match(pattern, text, re.IGNORECASE) for pattern in patterns)
+
+
 def _role(section: str, plan: QuotePlan) -> str | None:
     for role, patterns in (
         ("outcome_statement", plan.outcome),
@@ -115,6 +124,8 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
     for order, sentence in enumerate(sentences):
         section = sentence.passage.section
         role = _role(section, plan)
+        if role == "summary" and _starts_with(sentence.passage.text, plan.preamble):
+            role = None
         if role == "summary" and plan.summary_sentences is not None:
             summaries += 1
             if summaries > plan.summary_sentences:

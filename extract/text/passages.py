@@ -203,14 +203,14 @@ def lines_to_blocks(lines: Sequence[Line], prose: Prose) -> list[_Block]:
     blocks: list[_Block] = []
     tables = heading_pattern(prose.tables) if prose.tables else None
     section, paragraph, skipping, in_table = prose.opening, None, False, False
-    # The line the family says its prose opens with is the opening sentence, however short its first line.
-    opening_line = re.compile(prose.opening_start, re.IGNORECASE) if prose.opening_start else None
+    # The line the family says its prose opens with starts the opening sentence, however short its lines: no
+    # heading but a known one until a line finishes a sentence.
+    in_opening = bool(lines and prose.opening_start and re.search(prose.opening_start, lines[0].text, re.IGNORECASE))
     index = 0
     while index < len(lines):
         line = lines[index]
         size = _heading_size(lines, index, known)
-        opens_prose = index == 0 and opening_line is not None and opening_line.search(line.text) is not None
-        if size or (not in_table and not opens_prose and looks_like_heading(lines, index)):
+        if size or (not in_table and not in_opening and looks_like_heading(lines, index)):
             size = size or 1
             section = " ".join(item.text for item in lines[index : index + size])
             skipping = bool(boilerplate.match(section))
@@ -220,6 +220,7 @@ def lines_to_blocks(lines: Sequence[Line], prose: Prose) -> list[_Block]:
             index += size
             continue
         index += 1
+        in_opening = in_opening and SENTENCE_FINISH.search(line.text) is None
         if skipping:
             continue
         numbered = PARAGRAPH_NUMBER.match(line.text) if not line.bullet else None
