@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.text.passages import LETTER_SALUTATION, Prose, body_lines, lines_to_sentences
+from extract.families.letters import LETTER_SALUTATION
+from extract.text.passages import Prose, body_lines, lines_to_sentences
 from extract.text.sections import Line
 
 PROSE = Prose(headings=("What needs to improve",), heading_regexes=(r"Help and protection: (?:good|inadequate)",))

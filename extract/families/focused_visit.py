@@ -14,11 +14,11 @@ import re
 
 from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
-from extract.families.letters import inspection_dates
+from extract.families.letters import LETTER_SALUTATION, inspection_dates
 from extract.pdf_text import Document
 from extract.text.key_quotes import QuotePlan
 from extract.text.names import provider_name
-from extract.text.passages import LETTER_SALUTATION, Prose
+from extract.text.passages import Prose
 from extract.text.people import letter_signatory, visit_team_lead
 
 KIND = "focused-visit"

@@ -15,11 +15,11 @@ import re
 
 from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
-from extract.families.letters import inspection_dates
+from extract.families.letters import LETTER_SALUTATION, inspection_dates
 from extract.pdf_text import Document
 from extract.text.key_quotes import QuotePlan
 from extract.text.names import provider_name
-from extract.text.passages import LETTER_SALUTATION, Prose
+from extract.text.passages import Prose
 from extract.text.sections import Line, document_to_lines
 
 KIND = "jtai"
@@ -76,7 +76,8 @@ PREAMBLE = tuple(
         r"(?:The\s+JTAI\s+also\s+included|Also\s+included\s+was|Included\s+was|Alongside\s+this\s+evaluation)\b",
         r"Inspectors\s+(?:also\s+)?(?:considered|evaluated|focused\s+on)\b",
         r"The\s+inspectorates\s+recognise\b",
-        r"(?:A\s+multi-agency\s+inspection\s+of|Inspectors\s+found\s+that\s+inspection\s+in)\s+this\s+area\s+of\s+practice\b",
+        r"(?:A\s+multi-agency\s+inspection\s+of|Inspectors\s+found\s+that\s+inspection\s+in)"
+        r"\s+this\s+area\s+of\s+practice\b",
         r"In\s+a\s+significant\s+proportion\s+of\s+cases\s+seen\s+by\s+inspectors\b",
         r"In\s+[^,.]+?,?\s+(?:this\s+is\s+known\s+as|the\s+[‘']front\s+door[’']\s+includes)\b",
         r"We\s+anticipate\b",

@@ -5,8 +5,8 @@ The body is read from `extract.text.sections.document_to_lines`, so what that dr
 running headers and footers, page numbers, footnotes and Ofsted's letterhead and address block. Left out here:
 
 - the cover: what a family's `Prose.cover_end` says comes before the prose (title block, inspection dates,
-  the judgement table; a letter's date, addressees and salutation, `LETTER_SALUTATION`), and where the family
-  names how its prose opens (`Prose.opening_start`), the title printed between the two;
+  the judgement table; a letter's date, addressees and salutation), and where the family names how its prose
+  opens (`Prose.opening_start`), the title printed between the two;
 - sections under boilerplate headings, the family's own (`Prose.boilerplate`) and these for every family:
   contents, "what the judgements mean" / grade descriptors, "Information about this inspection", the
   inspection team, the local authority's or partnership's details, the glossary;
@@ -44,9 +44,6 @@ FOOTNOTE_START = re.compile(r"^\d{1,2}\s+[A-Z]")
 FOOTNOTE_MAX_LINES = 4
 # The cover is looked for in the first pages only.
 COVER_SEARCH_PAGES = 3
-# A letter opens with its date, the names, posts and addresses of those it is sent to, and "Dear ...": the
-# salutation is the last line of that address block (a `Prose.cover_end` for letters).
-LETTER_SALUTATION = r"^Dear\b"
 # A letter's title, between the salutation and the opening sentence, wraps onto at most this many lines.
 TITLE_MAX_LINES = 6
 
