@@ -79,3 +79,32 @@ def test_a_summary_past_its_length_is_read_as_findings():
     ]
     reasons = [q.reason for q in key_quotations(report(*summary), plan)]
     assert reasons == ["summary", "summary", "finding", "finding"], "past two, only each block's opening"
+
+
+def test_a_short_verdict_opening_brings_the_sentences_completing_it():
+    plan = QuotePlan(short_opening_follow_on=2)
+    paragraph = [
+        "The escalation policy is not used effectively.",
+        "Strong working relationships often lead to informal conversations outside the agreed policy.",
+        "This means that decisions made about the safeguarding of children are not recorded.",
+        "Managers have begun to review how the policy is used by each of the partner agencies.",
+    ]
+    verdict = [sentence("Main findings", text, 0, opens=n == 0) for n, text in enumerate(paragraph)]
+    quoted = [q.text for q in key_quotations(report(*verdict), plan)]
+    assert quoted == paragraph[:3]
+    assert [q.text for q in key_quotations(report(*verdict), QuotePlan())] == paragraph[:1], "only where the family says"
+
+
+def test_a_long_opening_brings_no_follow_on():
+    plan = QuotePlan(short_opening_follow_on=2)
+    opening = "Multi-agency referrals to the front door are mostly timely and they are clear about the risks to children."
+    following = "However, they vary in quality, detail and analysis from one agency to the next."
+    paragraph = [sentence("Main findings", opening, 0), sentence("Main findings", following, 0, opens=False)]
+    assert [q.text for q in key_quotations(report(*paragraph), plan)] == [opening]
+
+
+def test_a_summarys_account_of_the_inspection_is_not_quoted_for_its_place():
+    plan = QuotePlan(summary=(r"^Findings$",), preamble=(r"This letter\b",), summary_sentences=1, paragraphs=(r"^Main",))
+    preamble = sentence("Findings", "This letter summarises the findings of the joint targeted area inspection.", 0)
+    finding = sentence("Findings", "Most children receive the right support at the right time from the partners.", 0, opens=False)
+    assert [(q.text, q.reason) for q in key_quotations(report(preamble, finding), plan)] == [(finding.passage.text, "summary")]

@@ -9,6 +9,7 @@ team, none for JTAI letters and the joint area review), area SEND outcome and ne
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date
 from pathlib import Path
 
@@ -54,3 +55,19 @@ def test_a_quotable_choice_without_repeats(letter_reports, row):
     assert texts
     assert sum(map(len, texts)) <= MAX_QUOTED_SHARE_OF_PROSE * sum(len(p.text) for p in report.passages)
     assert len(set(texts)) == len(texts)
+
+
+# A letter's own date ("18 July 2022") and its salutation: the address block they open and close is no passage.
+LETTER_DATE_LINE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}\b")
+SALUTATION = re.compile(r"\bDear\b")
+
+
+def test_no_passage_is_from_a_letters_address_block(letter_reports):
+    found = [
+        f"{path}: {passage.text[:80]!r}"
+        for path, report in letter_reports.items()
+        if path.startswith(("focused-visit/", "jtai/"))
+        for passage in report.passages
+        if LETTER_DATE_LINE.match(passage.text) or SALUTATION.search(passage.text) or SALUTATION.match(passage.section)
+    ]
+    assert found == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.families.letters import LETTER_SALUTATION
 from extract.text.passages import Prose, body_lines, lines_to_sentences
 from extract.text.sections import Line
 
@@ -61,3 +62,43 @@ def test_bullets_are_points_under_their_heading():
     lines = [Line("What needs to improve", 2), Line("The quality of plans for children in need", 2, bullet=True)]
     (passage,) = passages_of(lines)
     assert (passage.section, passage.text) == ("What needs to improve", "The quality of plans for children in need")
+
+
+def test_a_letters_address_block_and_title_are_the_cover():
+    prose = Prose(opening="Findings", cover_end=LETTER_SALUTATION, opening_start=r"^(?:Between|This letter)\b")
+    lines = [
+        Line("18 July 2022", 1),
+        Line("Sophie Wales, Interim Executive Director of Children’s Services, Barnsley", 1),
+        Line("Jean Imray, Independent Scrutineer", 1),
+        Line("Dear Barnsley Safeguarding Children Partnership", 1),
+        Line("Joint targeted area inspection of the multi-agency response to abuse and", 1),
+        Line("neglect in Barnsley", 1),
+        Line("Between 23 and 27 May 2022, Ofsted, the Care Quality Commission (CQC), HMI", 1),
+        Line("Probation undertook a joint inspection.", 1),
+    ]
+    (passage,) = passages_of(lines, prose)
+    assert (passage.section, passage.text) == (
+        "Findings",
+        "Between 23 and 27 May 2022, Ofsted, the Care Quality Commission (CQC), HMI Probation undertook a joint inspection.",
+    )
+
+
+def test_a_letter_without_its_opening_line_near_keeps_what_follows_the_salutation():
+    prose = Prose(opening="Letter", cover_end=LETTER_SALUTATION, opening_start=r"^This letter\b")
+    lines = [Line("1 March 2023", 1), Line("Dear Ms Smith", 1), Line("Inspectors looked at the help children receive.", 1)]
+    (passage,) = passages_of(lines, prose)
+    assert passage.text == "Inspectors looked at the help children receive."
+
+
+def test_a_letters_opening_sentence_is_prose_however_short_its_lines():
+    prose = Prose(opening="Letter", cover_end=LETTER_SALUTATION, opening_start=r"^This letter\b")
+    lines = [
+        Line("Dear Ms Smith", 1),
+        Line("This letter summarises the findings of a focused visit to Trafford Metropolitan", 1),
+        Line("Borough children’s services on 10 and 11 July 2018. The inspectors were Pauline", 1),
+        Line("Higham and Shabana Abasi.", 1),
+    ]
+    assert [(p.section, p.text) for p in passages_of(lines, prose)] == [
+        ("Letter", "This letter summarises the findings of a focused visit to Trafford Metropolitan Borough children’s services on 10 and 11 July 2018."),
+        ("Letter", "The inspectors were Pauline Higham and Shabana Abasi."),
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 from extract.pdf_text import Document
@@ -109,6 +111,14 @@ def test_heading_variants_are_literal_text_not_patterns():
     lines = [Line("The experiences and progress of children in care: good", 5), Line("Children thrive.", 5)]
     assert find_heading(lines, [r"The experiences and progress of children in care: \w+"]) is None
     assert find_heading(lines, ["The experiences and progress of children in care: good"]) == (0, 1)
+
+
+@pytest.mark.parametrize("variant", ["The local authority’s strengths", "The local authority's strengths"])
+@pytest.mark.parametrize("printed", ["The local authority’s strengths", "The local authority's strengths"])
+def test_a_heading_matches_a_variant_written_with_either_apostrophe(variant, printed):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a nested character class in the pattern would warn
+        assert find_heading([Line(printed, 3)], [variant]) == (0, 1)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import re
 
 from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
-from extract.families.letters import inspection_dates
+from extract.families.letters import LETTER_SALUTATION, inspection_dates
 from extract.pdf_text import Document
 from extract.text.key_quotes import QuotePlan
 from extract.text.names import provider_name
@@ -32,7 +32,10 @@ KNOWN_HEADINGS = HEADLINE_HEADINGS + IMPROVE_HEADINGS + FINDINGS_HEADINGS + SIGN
 
 # Passages and key quotations (extract.text.passages, extract.text.key_quotes): the headline findings whole,
 # the opening of each finding, a few points to improve.
-PROSE = Prose(headings=KNOWN_HEADINGS, opening="Letter")
+# The address block and the title are the cover; the prose opens "This letter summarises ..." (COVID-era letters:
+# "Her Majesty's Chief Inspector ... is leading Ofsted's work into ...").
+OPENING_START = r"^(?:This\s+letter|Her\s+Majesty['’]s\s+Chief\s+Inspector)\b"
+PROSE = Prose(headings=KNOWN_HEADINGS, opening="Letter", cover_end=LETTER_SALUTATION, opening_start=OPENING_START)
 # The headline findings (or overview) of a letter are a paragraph or two: 20 sentences holds nearly all of them.
 HEADLINE_SENTENCES = 20
 QUOTE_PLAN = QuotePlan(

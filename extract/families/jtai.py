@@ -15,7 +15,7 @@ import re
 
 from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
-from extract.families.letters import inspection_dates
+from extract.families.letters import LETTER_SALUTATION, inspection_dates
 from extract.pdf_text import Document
 from extract.text.key_quotes import QuotePlan
 from extract.text.names import provider_name
@@ -45,16 +45,54 @@ OTHER_HEADINGS = ("Main findings", "Next steps", "Yours sincerely", "Context")
 KNOWN_HEADINGS = HEADLINE_HEADINGS + PRIORITY_HEADINGS + IMPROVE_HEADINGS + STRENGTH_HEADINGS + OTHER_HEADINGS
 
 # Passages and key quotations (extract.text.passages, extract.text.key_quotes): the headline findings whole
-# (2016-2020 letters print theirs untitled, under the letter's title), the priority actions, a few points to
+# (2016-2020 letters print theirs untitled, after the letter's title), the priority actions, a few points to
 # improve, the opening of each strength; boxed case studies are passages but are not quoted by position.
 OPENING_FINDINGS_SECTION = "Findings"
-PROSE = Prose(headings=KNOWN_HEADINGS + BOX_HEADINGS, opening=OPENING_FINDINGS_SECTION)
+# The address block and the title are the cover; the prose opens "Between 25 and 29 September 2017, ..." (2016-2020)
+# or "This letter summarises ..." (from 2022).
+OPENING_START = r"^(?:Between|This\s+letter)\b"
+PROSE = Prose(
+    headings=KNOWN_HEADINGS + BOX_HEADINGS,
+    opening=OPENING_FINDINGS_SECTION,
+    cover_end=LETTER_SALUTATION,
+    opening_start=OPENING_START,
+)
+# From 2022 the letter's three-sentence introduction and its headline findings run to 30 sentences at most (27 in
+# the corpus's longest); 2016-2020 letters' untitled findings run on for up to 44, past which they are read as
+# findings (each paragraph's opening quoted).
+SUMMARY_SENTENCES = 30
+# The letter's account of the inspection at the head of its findings (who inspected, when, what they looked at, the
+# inspectorates' standard caveats), printed in the same words from letter to letter: not findings. A footnote's
+# number may lead ("1 This inspection included a 'deep dive' ...").
+PREAMBLE = tuple(
+    rf"(?:\d\s+)?{start}"
+    for start in (
+        r"Between\b.*\b(?:undertook|carried\s+out)\b",
+        r"This\s+letter\b",
+        r"(?:This|The)\s+inspection\s+(?:took\s+place|included)\b",
+        r"It\s+was\s+carried\s+out\b",
+        r"(?:This|The)\s+(?:joint\s+targeted\s+area\s+inspection|JTAI)\b.*\binclude",
+        r"In\s+this\s+(?:inspection|JTAI),\s+the\s+evaluation\b",
+        r"(?:The\s+JTAI\s+also\s+included|Also\s+included\s+was|Included\s+was|Alongside\s+this\s+evaluation)\b",
+        r"Inspectors\s+(?:also\s+)?(?:considered|evaluated|focused\s+on)\b",
+        r"The\s+inspectorates\s+recognise\b",
+        r"(?:A\s+multi-agency\s+inspection\s+of|Inspectors\s+found\s+that\s+inspection\s+in)"
+        r"\s+this\s+area\s+of\s+practice\b",
+        r"In\s+a\s+significant\s+proportion\s+of\s+cases\s+seen\s+by\s+inspectors\b",
+        r"In\s+[^,.]+?,?\s+(?:this\s+is\s+known\s+as|the\s+[‘']front\s+door[’']\s+includes)\b",
+        r"We\s+anticipate\b",
+    )
+)
 QUOTE_PLAN = QuotePlan(
-    summary=(r"^Headline findings$", rf"^{OPENING_FINDINGS_SECTION}$", r"^Joint targeted area inspection"),
+    summary=(r"^Headline findings$", rf"^{OPENING_FINDINGS_SECTION}$"),
     priority=(r"^Areas? for priority action",),
     improvement=(r"^What needs to improve", r"^Areas for improvement"),
     findings=(r"^(?:Key )?strengths$",),
     paragraphs=(r"^Main findings$",),
+    summary_sentences=SUMMARY_SENTENCES,
+    preamble=PREAMBLE,
+    # Main findings' paragraphs often open with a short verdict: the finding and its consequence follow it.
+    short_opening_follow_on=2,
 )
 
 TITLE_START = re.compile(r"^\s*Joint\s+targeted\s+area\s+inspection\s+of\b", re.IGNORECASE)

@@ -16,6 +16,9 @@ from extract.text.sections import Line, Section, section, sections
 
 # A letter's own date sits under the letterhead, within the first lines of page 1.
 LETTER_DATE_SEARCH_CHARS = 600
+# A letter opens with its date, the names, posts and addresses of those it is sent to, and "Dear ...": the
+# salutation is the last line of that address block, which is left out of passages (a `Prose.cover_end`).
+LETTER_SALUTATION = r"^Dear\b"
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,13 @@ whole opening summary; the opening sentence of numbered paragraphs all through t
 sentences of strong praise or serious criticism; in letters, the finding bullets; a few of the points to
 improve. A family says which of its sections play which part (`QuotePlan`); the choice is the same for all:
 
-1. every sentence of the summary, outcome and narrative sections and of the priority actions, and the
-   opening sentence of each finding (reasons `summary`, `outcome_statement`, `priority_action`, `finding`);
+1. every sentence of the summary (but its account of the inspection itself, `QuotePlan.preamble`), of the
+   outcome and narrative sections and of the priority actions, and the opening sentence of each finding
+   (reasons `summary`, `outcome_statement`, `priority_action`, `finding`);
 2. the first sentence of the first `improvement_points` points to improve (`improvement_point`);
-3. then the opening sentences of the judgement sections' paragraphs (`paragraph_opening`) and any sentence
-   with strong wording (`strong_wording`), the strongest first. The wording's weights are data
+3. then the opening sentences of the judgement sections' paragraphs (`paragraph_opening`; where a family's
+   paragraphs open with a short verdict, the sentences completing it too) and any sentence with strong wording
+   (`strong_wording`), the strongest first. The wording's weights are data
    (`quote_words.csv` beside this module); a paragraph's opening sentence scores `OPENING_WEIGHT` on top of
    its wording, so openings come before plain sentences of equal wording.
 
@@ -36,6 +38,8 @@ WORDS_FILE = Path(__file__).with_name("quote_words.csv")
 MAX_SHARE_OF_TEXT = 0.16
 # A paragraph's opening sentence is worth this much wording: it states what the paragraph finds.
 OPENING_WEIGHT = 3
+# A paragraph opening of fewer words than this is a verdict naming its topic (see QuotePlan.short_opening_follow_on).
+SHORT_OPENING_WORDS = 10
 # A sentence needs this much weight of wording to be quoted for its wording alone.
 MIN_STRONG_WEIGHT = 3
 # Very short sentences say little; very long ones are rarely quoted whole.
@@ -54,9 +58,16 @@ class QuotePlan:
     improvement: tuple[str, ...] = ()  # the first sentence of a few points
     paragraphs: tuple[str, ...] = ()  # sections whose paragraph openings are quoted; empty: every other section
     improvement_points: int = 3
+    # Where a paragraph opens with a short verdict ("The escalation policy is not used effectively."), this many
+    # sentences after it, which say what was found and what it means, are read as its opening too. 0: none.
+    short_opening_follow_on: int = 0
     # A summary quoted whole is a short block in families whose summary is one paragraph; where the text runs on
     # under it (findings printed without their own heading), the rest is read as findings. None: no limit.
     summary_sentences: int | None = None
+    # Sentences of the summary that say what the inspection did rather than what it found ("This letter
+    # summarises ...", "Inspectors also considered ..."), as regexes matched at the sentence's start: not quoted
+    # for their place, nor counted in summary_sentences.
+    preamble: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,10 @@ def _matches(section: str, patterns: Sequence[str]) -> bool:
     return any(re.search(pattern, section, re.IGNORECASE) for pattern in patterns)
 
 
+def _starts_with(text: str, patterns: Sequence[str]) -> bool:
+    return any(re.match(pattern, text, re.IGNORECASE) for pattern in patterns)
+
+
 def _role(section: str, plan: QuotePlan) -> str | None:
     for role, patterns in (
         ("outcome_statement", plan.outcome),
@@ -109,6 +124,8 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
     for order, sentence in enumerate(sentences):
         section = sentence.passage.section
         role = _role(section, plan)
+        if role == "summary" and _starts_with(sentence.passage.text, plan.preamble):
+            role = None
         if role == "summary" and plan.summary_sentences is not None:
             summaries += 1
             if summaries > plan.summary_sentences:
@@ -128,7 +145,9 @@ def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quota
             continue
         score = wording_weight(sentence.passage.text)
         strong = score >= MIN_STRONG_WEIGHT
-        opening = opens_paragraph(sentence) and (not plan.paragraphs or _matches(section, plan.paragraphs))
+        opening = (opens_paragraph(sentence) or completes_short_opening(sentences, order, plan)) and (
+            not plan.paragraphs or _matches(section, plan.paragraphs)
+        )
         if not (strong or opening):
             continue
         score += OPENING_WEIGHT * opening
@@ -166,3 +185,14 @@ def _priority(role: str) -> int:
 def opens_paragraph(sentence: Sentence) -> bool:
     """The first sentence of a paragraph (or of a numbered paragraph, where the report numbers them)."""
     return sentence.opens_block and not sentence.bullet
+
+
+def completes_short_opening(sentences: Sequence[Sentence], order: int, plan: QuotePlan) -> bool:
+    """One of the first `plan.short_opening_follow_on` sentences after a short paragraph opening, in its paragraph."""
+    sentence = sentences[order]
+    for previous in reversed(sentences[max(0, order - plan.short_opening_follow_on) : order]):
+        if previous.block != sentence.block:
+            return False
+        if opens_paragraph(previous):
+            return len(previous.passage.text.split()) < SHORT_OPENING_WORDS
+    return False

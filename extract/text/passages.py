@@ -5,7 +5,8 @@ The body is read from `extract.text.sections.document_to_lines`, so what that dr
 running headers and footers, page numbers, footnotes and Ofsted's letterhead and address block. Left out here:
 
 - the cover: what a family's `Prose.cover_end` says comes before the prose (title block, inspection dates,
-  the judgement table);
+  the judgement table; a letter's date, addressees and salutation), and where the family names how its prose
+  opens (`Prose.opening_start`), the title printed between the two;
 - sections under boilerplate headings, the family's own (`Prose.boilerplate`) and these for every family:
   contents, "what the judgements mean" / grade descriptors, "Information about this inspection", the
   inspection team, the local authority's or partnership's details, the glossary;
@@ -43,6 +44,8 @@ FOOTNOTE_START = re.compile(r"^\d{1,2}\s+[A-Z]")
 FOOTNOTE_MAX_LINES = 4
 # The cover is looked for in the first pages only.
 COVER_SEARCH_PAGES = 3
+# A letter's title, between the salutation and the opening sentence, wraps onto at most this many lines.
+TITLE_MAX_LINES = 6
 
 # Headings of boilerplate sections, every family.
 BOILERPLATE_HEADINGS: tuple[str, ...] = (
@@ -87,6 +90,9 @@ class Prose:
     boilerplate: tuple[str, ...] = ()  # the family's own boilerplate headings, on top of BOILERPLATE_HEADINGS
     cover_end: str | None = None  # regex: the last matching line of the first page that has one ends the cover
     opening: str = "Summary"  # the section from the end of the cover to the first heading (printed untitled)
+    # regex: the line the prose opens with, within TITLE_MAX_LINES after the cover_end line; the title printed
+    # between the two (however it wraps) belongs to the cover
+    opening_start: str | None = None
     tables: tuple[str, ...] = ()  # headings of sections printed as tables: only a known heading ends them
 
 
@@ -158,7 +164,16 @@ def cover_length(lines: Sequence[Line], prose: Prose) -> int:
             end, page = index + 1, line.page
         elif page is not None and SENTENCE_FINISH.search(line.text):
             break
-    return end
+    return end + title_length(lines[end : end + TITLE_MAX_LINES + 1], prose) if end else end
+
+
+def title_length(following: Sequence[Line], prose: Prose) -> int:
+    """How many of the lines after the cover's last line are the title before the prose's opening line; 0 when
+    the family names no opening line or none is found that close."""
+    if prose.opening_start is None:
+        return 0
+    start = re.compile(prose.opening_start, re.IGNORECASE)
+    return next((index for index, line in enumerate(following) if start.search(line.text)), 0)
 
 
 def lines_to_sentences(lines: Sequence[Line], prose: Prose) -> list[Sentence]:
@@ -185,11 +200,14 @@ def lines_to_blocks(lines: Sequence[Line], prose: Prose) -> list[_Block]:
     blocks: list[_Block] = []
     tables = heading_pattern(prose.tables) if prose.tables else None
     section, paragraph, skipping, in_table = prose.opening, None, False, False
+    # The line the family says its prose opens with starts the opening sentence, however short its lines: no
+    # heading but a known one until a line finishes a sentence.
+    in_opening = bool(lines and prose.opening_start and re.search(prose.opening_start, lines[0].text, re.IGNORECASE))
     index = 0
     while index < len(lines):
         line = lines[index]
         size = _heading_size(lines, index, known)
-        if size or (not in_table and looks_like_heading(lines, index)):
+        if size or (not in_table and not in_opening and looks_like_heading(lines, index)):
             size = size or 1
             section = " ".join(item.text for item in lines[index : index + size])
             skipping = bool(boilerplate.match(section))
@@ -199,6 +217,7 @@ def lines_to_blocks(lines: Sequence[Line], prose: Prose) -> list[_Block]:
             index += size
             continue
         index += 1
+        in_opening = in_opening and SENTENCE_FINISH.search(line.text) is None
         if skipping:
             continue
         numbered = PARAGRAPH_NUMBER.match(line.text) if not line.bullet else None

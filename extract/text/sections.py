@@ -137,12 +137,17 @@ def is_furniture(raw: str, running: frozenset[str]) -> bool:
     )
 
 
+# A heading printed with either apostrophe matches a variant written with the other.
+APOSTROPHE = re.compile(r"['’]")
+APOSTROPHES = "['’]"
+
+
 def heading_pattern(variants: Iterable[str]) -> re.Pattern:
     """Literal heading variants -> one pattern matching a whole heading line (apostrophes, spacing and a
     trailing '?' or ':' tolerated)."""
     alternatives = []
     for variant in variants:
-        words = [re.escape(word).replace("’", "['’]").replace("'", "['’]") for word in variant.rstrip("?:").split()]
+        words = [APOSTROPHE.sub(APOSTROPHES, re.escape(word)) for word in variant.rstrip("?:").split()]
         alternatives.append(r"\s+".join(words))
     return re.compile(rf"^(?:{'|'.join(alternatives)})\s*[?:.]?$", re.IGNORECASE)
 
