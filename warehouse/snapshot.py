@@ -53,10 +53,11 @@ DEFAULT_LOCK_TIMEOUT_SECONDS = 600.0
 # A new warehouse is written in a storage format DuckDB 1.0 and later can read, so analysts' older clients open
 # it; copies keep the format of the file they copy.
 STORAGE_COMPATIBILITY = "v1.0.0"
-# A commit whose write-ahead log would reach checkpoint_threshold checkpoints instead, and then DuckDB writes no
-# log at all. At zero every commit of a writer goes once into the file, compressed, rather than into the log
-# (uncompressed) and then into the file: a write of 1,000 reports puts half the bytes on disk (docs/warehouse.md).
-WRITER_CONFIG = {"checkpoint_threshold": "0KB"}
+# A commit whose write-ahead log would reach checkpoint_threshold checkpoints at once, and one whose log would
+# reach auto_checkpoint_skip_wal_threshold (bytes) writes no log first. At zero both, every commit of a writer
+# goes once into the file, compressed, instead of into the log (uncompressed) and then into the file: a write
+# of 1,000 reports puts half the bytes on disk (docs/warehouse.md).
+WRITER_CONFIG = {"checkpoint_threshold": "0KB", "auto_checkpoint_skip_wal_threshold": 0}
 LOCK_POLL_SECONDS = 0.1
 # A reader that opened the warehouse just before the last write may still hold the standby copy: wait this long
 # for its query to end before making a fresh copy instead.
