@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -254,7 +255,10 @@ def main() -> int:
             results.append(measure(size, Path(tmp), args.passages, args.batch))
             print_size(results[-1], args.batch)
             for leftover in Path(tmp).glob(f"scale-{size}.duckdb*"):
-                leftover.unlink()
+                if leftover.is_dir():  # the folder of change logs
+                    shutil.rmtree(leftover)
+                else:
+                    leftover.unlink()
         project(results, args.batch)
     return 0
 
