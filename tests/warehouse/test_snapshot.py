@@ -284,3 +284,70 @@ def test_a_live_copy_changed_by_another_program_is_copied_not_replayed(sample_db
     with reading(sample_db) as con:
         edited = con.execute("SELECT count(*) FROM quotations WHERE text = 'Edited by hand'").fetchone()[0]
     assert edited == len(contents(sample_db)["quotations"]) - 1  # all but the new report's
+
+
+# --- what a write puts on disk: no write-ahead log, one change log --------------------------------------------
+
+
+def test_a_load_killed_while_it_commits_leaves_the_last_state_or_the_new_one(sample_db):
+    """The standby is checkpointed at the commit itself: a kill there may tear it, never the live copy."""
+    before = state_of(sample_db)
+    batch = frames_of(many_reports(2000, prefix="commit"))
+    writer = python(
+        """
+        import os, signal, sys, threading
+        from tests.warehouse.test_snapshot import frames_of, many_reports
+        from warehouse.load import load_frames
+        from warehouse.snapshot import writing
+        with writing(sys.argv[1]) as con:
+            load_frames(con, frames_of(many_reports(2000, prefix="commit")))
+            print("committing", flush=True)
+            threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGKILL)).start()
+        threading.Event().wait()
+        """,
+        str(sample_db),
+    )
+    try:
+        assert writer.stdout.readline().strip() == "committing", writer.stderr.read()
+        writer.wait(SUBPROCESS_TIMEOUT_SECONDS)
+    finally:
+        writer.kill()
+    assert writer.returncode == -signal.SIGKILL
+    reports = state_of(sample_db)["reports"].rows
+    assert reports in (before["reports"].rows, before["reports"].rows + len(batch.reports))
+    load_batch(sample_db, batch)
+    load_batch(sample_db, frames_of([make_report(seed="after the kill")]))
+    assert state_of(sample_db)["reports"].rows == before["reports"].rows + len(batch.reports) + 1
+
+
+def test_a_write_leaves_no_write_ahead_log_and_only_the_change_log_the_next_write_replays(sample_db):
+    from warehouse.snapshot import changes_path, copy_paths, stored_generation, wal_of
+
+    for n in range(3):
+        load_batch(sample_db, frames_of([make_report(seed=f"log{n}")]))
+    assert not any(wal_of(path).exists() for path in copy_paths(sample_db))
+    with reading(sample_db) as con:
+        generation = stored_generation(con)
+    assert [log.name for log in changes_path(sample_db).iterdir()] == [f"{generation - 1}-{generation}"]
+
+
+def test_a_one_file_change_log_of_an_older_version_makes_one_fresh_copy_then_writes_replay(sample_db):
+    from warehouse.snapshot import changes_path
+
+    load_batch(sample_db, frames_of([make_report(seed="second")]))
+    changes = changes_path(sample_db)
+    for log in changes.iterdir():
+        for part in log.iterdir():
+            part.unlink()
+        log.rmdir()
+    changes.rmdir()
+    changes.write_bytes(b"a DuckDB change log, as versions before change log folders wrote it")
+    standby = standby_of(sample_db)
+    inode = standby.stat().st_ino
+    load_batch(sample_db, frames_of([make_report(seed="third")]))
+    assert standby.stat().st_ino != inode and changes.is_dir()
+    standby = standby_of(sample_db)
+    inode = standby.stat().st_ino
+    load_batch(sample_db, frames_of([make_report(seed="fourth")]))
+    assert standby.stat().st_ino == inode and os.readlink(sample_db) == standby.name  # replayed in place
+    assert len(contents(sample_db)["reports"]) == len(contents(sample_db, standby_of(sample_db))["reports"]) + 1

@@ -16,7 +16,7 @@ from extract.records import Provenance
 from tests.factories import make_report
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch, load_frames
-from warehouse.snapshot import copy_paths, reading, writing
+from warehouse.snapshot import DROPPED, WRITTEN, changes_path, copy_paths, log_file, reading, writing
 
 OLD_VIEWS_SQL = Path(__file__).parent / "views_before_009.sql"
 AUTHORITIES = ("Leeds", "Croydon", "Bromley", "Bradford", "Kent")
@@ -117,16 +117,16 @@ def test_a_warehouse_from_before_009_gets_the_table_filled_from_its_live_rows(tm
     db = tmp_path / "w.duckdb"
     load_batch(db, reports_to_frames([(make_report("Kent", DATES[0], seed="kent"), None)]))
     load_batch(db, reports_to_frames([(make_report("Leeds", DATES[1], seed="leeds"), None)]))
-    changes = db.with_name(db.name + ".changes")
-    for path in (*copy_paths(db), changes):  # as the code before 009 left them
+    for path in copy_paths(db):  # as the code before 009 left them
         with duckdb.connect(str(path)) as con:
-            for table in ("la_judgements", "written_la_judgements", "dropped_la_judgements"):
-                con.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
-            if path != changes:
-                con.execute("DELETE FROM schema_migrations WHERE version >= 9")
+            con.execute("DROP TABLE IF EXISTS la_judgements CASCADE")
+            con.execute("DELETE FROM schema_migrations WHERE version >= 9")
+    (log,) = changes_path(db).iterdir()
+    for prefix in (WRITTEN, DROPPED):
+        log_file(log, prefix, "la_judgements").unlink()
     for path in copy_paths(db):  # the live copy must not look newer than the change log
         path.touch()
-    changes.touch()
+    log.touch()
     load_batch(db, reports_to_frames([(make_report("Kent", DATES[2], seed="kent2"), None)]))
     with reading(db) as con:
         (rows,) = con.execute("SELECT count(*) FROM la_judgements").fetchone()
