@@ -41,6 +41,7 @@ DEFAULT_BATCH = 1000
 REPEAT = 3
 REPORT_TIMEOUT_SECONDS = 300
 HISTORY_REPEAT = 5
+CHILD_STDERR_LINES = 15  # of a report child that printed no figures: enough for a traceback's end
 CORPUS_FILES = 452  # files in the corpus: the 1x of the memory measurement
 MEMORY_BATCH = 50
 EXTRACTION_HOURS_PER_MILLION = 5.0  # measured: about 5 h to extract 10^6 reports on 2 cores (issue 12)
@@ -98,6 +99,7 @@ class SizeResult:
     history_seconds: tuple[float, float] = (0.0, 0.0)
     report_seconds: float = 0.0
     report_rss_mb: float = 0.0
+    report_failure: str = ""  # the report child's exit code and stderr when it printed no figures
     write_rss_mb: float = 0.0
 
 
@@ -128,8 +130,8 @@ def measure(reports: int, directory: Path, passages: int, batch: int) -> SizeRes
         result.history_seconds = median_seconds(lambda: con.execute(HISTORY_SQL, [urn]).fetchall(), HISTORY_REPEAT)
     with tempfile.TemporaryDirectory() as out:
         try:
-            child = subprocess.run([sys.executable, "-c", REPORT_CHILD, str(db), out], check=True,
-                                   capture_output=True, text=True, timeout=REPORT_TIMEOUT_SECONDS,
+            child = subprocess.run([sys.executable, "-c", REPORT_CHILD, str(db), out], capture_output=True, text=True,
+                                   timeout=REPORT_TIMEOUT_SECONDS,
                                    env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
         except subprocess.TimeoutExpired:
             result.report_seconds = float("inf")  # printed as "did not finish"
@@ -139,8 +141,16 @@ def measure(reports: int, directory: Path, passages: int, batch: int) -> SizeRes
             if figures:
                 result.report_seconds, result.report_rss_mb = float(figures[0][1]), int(figures[0][2]) * KIB / MB
             else:
-                result.report_seconds = float("nan")  # printed as "gave no figures"
+                result.report_seconds = float("nan")  # printed as "gave no figures", with why
+                result.report_failure = child_failure(child)
     return result
+
+
+def child_failure(child: subprocess.CompletedProcess) -> str:
+    """Why the report child printed no figures: its exit code (negative: the signal that killed it, -9 being the
+    kernel's out-of-memory killer) and the end of its stderr."""
+    tail = child.stderr.strip().splitlines()[-CHILD_STDERR_LINES:] or ["(nothing on stderr)"]
+    return f"exit code {child.returncode}; stderr ends:\n" + "\n".join(f"      {line}" for line in tail)
 
 
 def median_seconds(action, repeat: int) -> tuple[float, float]:
@@ -166,7 +176,7 @@ def print_size(result: SizeResult, batch: int) -> None:
     for view, (seconds, cpu) in [*result.views.items(), ("one authority's history", result.history_seconds)]:
         print(f"  {view:24} {seconds * 1000:5.0f} ms   ({cpu * 1000:.0f} ms of CPU)")
     if result.report_seconds != result.report_seconds:
-        print("  ofsted report        gave no figures (the builder exited before printing them)")
+        print(f"  ofsted report        gave no figures: {result.report_failure}")
     elif result.report_seconds == float("inf"):
         print(f"  ofsted report        did not finish in {REPORT_TIMEOUT_SECONDS} s")
     else:

@@ -250,7 +250,7 @@ def test_page_is_readable_by_others_like_any_file_written(sample_warehouse, tmp_
 def test_warehouse_without_views_names_the_missing_view(tmp_path):
     path = tmp_path / "bare.duckdb"
     duckdb.connect(str(path)).close()
-    with pytest.raises(WarehouseIncomplete, match=r"query summary\.sql cannot run .*v_provider_timeline"):
+    with pytest.raises(WarehouseIncomplete, match=r"query summary\.sql cannot run .*v_authorities"):
         build_report(path, tmp_path)
 
 

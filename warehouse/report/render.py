@@ -32,6 +32,7 @@ INDEX_TEMPLATE = "index.html"
 AUTHORITY_TEMPLATE = "authority.html"
 # The views every number on the page is read from; printed in the footer so a reader can check them.
 SOURCE_VIEWS = (
+    "v_authorities",
     "v_grade_distribution",
     "v_latest_judgements",
     "v_judgement_history",
