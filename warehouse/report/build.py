@@ -67,13 +67,15 @@ def build_report(
         index = read_index_data(connection)
         every_urn = [authority.urn for authority in index.authorities]
         if provider:
-            wanted = [find_authority(connection, provider).urn]
+            wanted = {resolve_provider(provider, index.authorities).urn}
         elif changed_reports is not None:
             without_page = [urn for urn in every_urn if not (out_dir / authority_page(urn)).exists()]
-            wanted = sorted(set(read_urns_of_reports(connection, changed_reports)) | set(without_page))
+            wanted = set(read_urns_of_reports(connection, changed_reports)) | set(without_page)
         else:
-            wanted = every_urn
-        for group in batches(wanted, AUTHORITIES_PER_QUERY):
+            wanted = set(every_urn)
+        # The index's list already holds each authority's row (name, region, latest grade): pages reuse it.
+        for group in batches([authority for authority in index.authorities if authority.urn in wanted],
+                             AUTHORITIES_PER_QUERY):
             write_authority_pages(read_authorities_data(connection, group, index.generated_at), out_dir)
     if provider is None and changed_reports is None:
         remove_pages_except(pages, set(every_urn))
@@ -102,7 +104,7 @@ def remove_pages_except(pages: Path, kept: set[str]) -> None:
                 page.unlink()
 
 
-def batches(items: Sequence[str], size: int) -> list[list[str]]:
+def batches(items: Sequence[Authority], size: int) -> list[list[Authority]]:
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 

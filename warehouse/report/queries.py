@@ -88,13 +88,14 @@ def read_index_data(connection: duckdb.DuckDBPyConnection, generated_at: datetim
 
 
 def read_authorities_data(
-    connection: duckdb.DuckDBPyConnection, urns: Sequence[str], generated_at: datetime | None = None
+    connection: duckdb.DuckDBPyConnection, authorities: Sequence[Authority], generated_at: datetime | None = None
 ) -> AuthoritiesData:
-    """The pages of these authorities only: a nightly reads what it changed, never the whole warehouse."""
-    urns = list(urns)
+    """The pages of these authorities (rows of the index's list) only: a nightly reads what it changed, never the
+    whole warehouse."""
+    urns = [authority.urn for authority in authorities]
     timeline = fetch(connection, "timeline", TimelineEntry, urns=urns)
     return AuthoritiesData(
-        authorities=fetch(connection, "authorities", Authority, urns=urns),
+        authorities=tuple(authorities),
         timeline=timeline,
         judgements=fetch(connection, "judgements", AreaJudgement, urns=urns),
         key_quotations=fetch(

@@ -7,6 +7,7 @@ written; only the SVG the charts module produced is marked safe.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jinja2
@@ -41,14 +42,18 @@ SOURCE_VIEWS = (
     "v_quotations",
     "v_unrecognised_reports",
 )
+DATES_REMEMBERED = 16384  # about 45 years of days: every date a report could carry
 BY_YEAR_CHART_TITLE = "Overall effectiveness at full inspections, by year"
 BY_REGION_CHART_TITLE = "Latest overall effectiveness grade of each authority, by region"
 
 
+# A page of a busy authority prints thousands of dates, most of them many times over.
+@lru_cache(maxsize=DATES_REMEMBERED)
 def long_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else "date not known"
 
 
+@cache  # compiling the templates costs more than rendering a small page: once per process
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
