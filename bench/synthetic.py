@@ -10,7 +10,7 @@ beside the system's temporary files (keyed by parser version; `template=` takes 
 synthetic warehouse is then made in DuckDB alone (INSERT ... SELECT over generate_series, no Python loop):
 report N copies the rows of template report hash(seed, N) mod T (its kind, framework, status, flags,
 judgements, quotations, so all of them keep the corpus's proportions) under a new report_id, sha256, file id,
-and dates spread over 2005-2026. Reports of local authorities are spread over the ~150 English authorities
+and dates spread over 2005-2026; la_judgements is then filled by the loader's own SQL. Reports of local authorities are spread over the ~150 English authorities
 (transform/local_authorities.csv); school reports over many school-like providers (one per
 REPORTS_PER_SCHOOL reports). Every report also gets PASSAGES_PER_REPORT short sentences in a `passages`
 table (the sentence table every report will carry; made here when the schema has none yet), since that
@@ -32,6 +32,7 @@ import duckdb  # noqa: E402
 
 from extract.records import PARSER_VERSION  # noqa: E402
 from transform.providers import LOCAL_AUTHORITIES_CSV, LOCAL_AUTHORITY, SCHOOL  # noqa: E402
+from warehouse.load import REFRESH_LA_JUDGEMENTS_SQL  # noqa: E402
 from warehouse.schema import migrate  # noqa: E402
 from warehouse.snapshot import STORAGE_COMPATIBILITY  # noqa: E402
 
@@ -185,6 +186,7 @@ def fill(con: duckdb.DuckDBPyConnection, n_reports: int, seed: int, passages_per
         SELECT s.report_id, q.* EXCLUDE (report_id)
         FROM synthetic AS s JOIN template.quotations AS q ON q.report_id = s.template_id;
     """)
+    fill_la_judgements(con)
     if passages_per_report:
         columns = {row[0] for row in con.execute(
             "SELECT column_name FROM duckdb_columns() WHERE table_name = 'passages' "
@@ -203,6 +205,18 @@ def fill(con: duckdb.DuckDBPyConnection, n_reports: int, seed: int, passages_per
             WHERE s.template_status = 'ok'  -- only reports that were read have sentences
         """)
     con.execute("DROP TABLE synthetic; DROP TABLE templates; DROP TABLE sentences; DROP TABLE authorities")
+
+
+def fill_la_judgements(con: duckdb.DuckDBPyConnection) -> None:
+    """The loader's table of one report per inspection (migration 009), by the loader's own SQL, with every
+    inspection counted as touched."""
+    con.execute("""
+        CREATE TEMP TABLE touched_inspections AS
+        SELECT DISTINCT urn, coalesce(CAST(inspection_end AS VARCHAR), report_id) AS inspection
+        FROM reports WHERE status = 'ok' AND kind = 'la-inspection' AND urn IS NOT NULL
+    """)
+    con.execute(REFRESH_LA_JUDGEMENTS_SQL.read_text())
+    con.execute("DROP TABLE touched_inspections; DROP TABLE la_dropped; DROP TABLE la_refreshed")
 
 
 def main() -> int:

@@ -24,6 +24,9 @@ from warehouse.exceptions import FramesInvalid
 from warehouse.snapshot import DEFAULT_LOCK_TIMEOUT_SECONDS, log_changes, writing
 
 MERGE_SQL = Path(__file__).parent / "sql" / "merge_reports.sql"
+REFRESH_LA_JUDGEMENTS_SQL = Path(__file__).parent / "sql" / "refresh_la_judgements.sql"
+# Derived from reports and judgements by every load (migration 009), for the inspections the load touched.
+LA_JUDGEMENTS = "la_judgements"
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,8 @@ def drop_stage(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DROP TABLE load_plan")
     con.execute("DROP TABLE load_ids")
     con.execute("DROP TABLE replaced_ids")
+    for table in ("touched_inspections", "la_dropped", "la_refreshed"):
+        con.execute(f"DROP TABLE {table}")
 
 
 def plan_reports(incoming: pd.DataFrame, stored: pd.DataFrame) -> dict[str, Action]:
@@ -189,9 +194,11 @@ def same_value(new, old) -> bool:
 def merge(con: duckdb.DuckDBPyConnection) -> None:
     """Apply the merge rules, then tell the snapshot writer which rows changed (its standby copy replays them)."""
     con.execute(MERGE_SQL.read_text())
+    con.execute(REFRESH_LA_JUDGEMENTS_SQL.read_text())
     log_changes(con, PROVIDERS.table, "urn", "SELECT * FROM providers WHERE urn IN (SELECT urn FROM stage_providers)",
                 "SELECT urn FROM stage_providers")
     for rule in REPORT_TABLES:
         log_changes(con, rule.table, "report_id",
                     f"SELECT s.* FROM stage_{rule.table} AS s JOIN load_ids USING (report_id)",
                     "SELECT report_id FROM replaced_ids")
+    log_changes(con, LA_JUDGEMENTS, "report_id", "SELECT * FROM la_refreshed", "SELECT report_id FROM la_dropped")

@@ -30,17 +30,20 @@ def migrations() -> list[tuple[int, Path]]:
     return found
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Bring the schema up to date inside the caller's transaction; returns the migrations applied."""
+def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[str]:
+    """Bring the schema up to date inside the caller's transaction; returns the migrations applied.
+
+    `upto` stops after that migration and leaves the views as they are (they may need later tables)."""
     con.execute(BOOKKEEPING_SQL.read_text())
     applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
     newly = []
     for version, path in migrations():
-        if version in applied:
+        if version in applied or (upto is not None and version > upto):
             continue
         con.execute(path.read_text())
         applied_at = datetime.now(UTC).replace(tzinfo=None)
         con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, path.name, applied_at])
         newly.append(path.name)
-    con.execute(VIEWS_SQL.read_text())
+    if upto is None:
+        con.execute(VIEWS_SQL.read_text())
     return newly

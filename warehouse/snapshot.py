@@ -164,11 +164,15 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
         con, live_generation, replay = open_standby(db, copies)
         try:
             con.execute("BEGIN TRANSACTION")
+            if replay:
+                # The live copy's schema, then its rows, then this code's newer migrations: so a migration that
+                # fills a table from the rows (009) fills it from the live state, not the standby's older one.
+                migrate(con, upto=latest_migration(con, "live"))
+                live_catalog = table_columns(con)
+                catch_up(con, live_catalog, logged_tables(live_catalog))
             migrate(con)
             catalog = table_columns(con)
             logged = logged_tables(catalog)
-            if replay:
-                catch_up(con, catalog, logged)
             CHANGE_LOGS[id(con)] = open_change_log(con, catalog, logged)
             mark_dead_runs(con)
             yield con
@@ -262,6 +266,10 @@ def stored_generation(con: duckdb.DuckDBPyConnection, database: str | None = Non
         return None  # a warehouse from before migration 007
 
 
+def latest_migration(con: duckdb.DuckDBPyConnection, database: str) -> int:
+    return con.execute(f"SELECT coalesce(max(version), 0) FROM {database}.schema_migrations").fetchone()[0]
+
+
 def replayable(con: duckdb.DuckDBPyConnection, db: Path, live: Path, live_generation: int) -> bool:
     changes = changes_path(db)
     if not changes.exists() or live.stat().st_mtime_ns > changes.stat().st_mtime_ns:
@@ -342,11 +350,13 @@ def open_change_log(con: duckdb.DuckDBPyConnection, catalog: Catalog, logged: di
 
 def log_changes(con: duckdb.DuckDBPyConnection, table: str, key: str, rows_sql: str, dropped_sql: str) -> None:
     """Log what a load changed in `table`: the rows `rows_sql` now holds there, and the keys `dropped_sql`
-    removed (rows of those keys are deleted before the rows are inserted when the change is replayed).
-    A connection that is not a `writing` one has no change log, and nothing is logged."""
+    removed (rows of those keys are deleted before the rows are inserted when the change is replayed; rows an
+    earlier load of the same write logged under them are forgotten). A connection that is not a `writing` one
+    has no change log, and nothing is logged."""
     if table not in CHANGE_LOGS.get(id(con), {}):
         return
-    con.execute(f"DELETE FROM {WRITTEN}{table} WHERE {key} IN (SELECT {key} FROM ({rows_sql}))")
+    con.execute(f"DELETE FROM {WRITTEN}{table} WHERE {key} IN (SELECT {key} FROM ({rows_sql})) "
+                f"OR {key} IN ({dropped_sql})")
     con.execute(f"INSERT INTO {WRITTEN}{table} BY NAME {rows_sql}")
     con.execute(f"INSERT INTO {DROPPED}{table} {dropped_sql}")
 

@@ -23,6 +23,19 @@ SELECT report_id FROM load_plan WHERE action IN ('insert', 'replace');
 CREATE OR REPLACE TEMP TABLE replaced_ids AS
 SELECT report_id FROM load_plan WHERE action = 'replace';
 
+-- The inspections (authority and inspection end) whose chosen report this load may change, before and after:
+-- refresh_la_judgements.sql recomputes only these. A report without an end date is an inspection of its own.
+CREATE OR REPLACE TEMP TABLE touched_inspections AS
+SELECT urn, coalesce(CAST(inspection_end AS VARCHAR), report_id) AS inspection
+FROM reports
+WHERE report_id IN (SELECT report_id FROM replaced_ids) AND status = 'ok' AND kind = 'la-inspection'
+  AND urn IS NOT NULL
+UNION
+SELECT urn, coalesce(CAST(inspection_end AS VARCHAR), report_id) AS inspection
+FROM stage_reports
+WHERE report_id IN (SELECT report_id FROM load_ids) AND status = 'ok' AND kind = 'la-inspection'
+  AND urn IS NOT NULL;
+
 DELETE FROM passages WHERE report_id IN (SELECT report_id FROM replaced_ids);
 DELETE FROM quotations WHERE report_id IN (SELECT report_id FROM replaced_ids);
 DELETE FROM judgements WHERE report_id IN (SELECT report_id FROM replaced_ids);
