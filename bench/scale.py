@@ -136,10 +136,10 @@ def measure(reports: int, directory: Path, passages: int, batch: int) -> SizeRes
         except subprocess.TimeoutExpired:
             result.report_seconds = float("inf")  # printed as "did not finish"
         else:
-            # The report builder may print too: our figures are on the line that starts "scale:".
-            figures = [line.split() for line in child.stdout.splitlines() if line.startswith("scale:")]
+            # The report builder may print too (DuckDB's progress bar ends no line): our figures follow "scale:".
+            figures = [line.split("scale:")[-1].split() for line in child.stdout.splitlines() if "scale:" in line]
             if figures:
-                result.report_seconds, result.report_rss_mb = float(figures[0][1]), int(figures[0][2]) * KIB / MB
+                result.report_seconds, result.report_rss_mb = float(figures[0][0]), int(figures[0][1]) * KIB / MB
             else:
                 result.report_seconds = float("nan")  # printed as "gave no figures", with why
                 result.report_failure = child_failure(child)

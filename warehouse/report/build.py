@@ -63,7 +63,7 @@ def build_report(
     out_dir = Path(out_dir)
     pages = out_dir / AUTHORITY_FOLDER
     with reading(db_path) as connection:
-        limit_memory(connection)
+        configure(connection)
         index = read_index_data(connection)
         every_urn = [authority.urn for authority in index.authorities]
         if provider:
@@ -84,10 +84,13 @@ def build_report(
     return path
 
 
-def limit_memory(connection: duckdb.DuckDBPyConnection) -> None:
-    """The views' windows over a million reports would otherwise take most of DuckDB's default (80% of RAM)."""
+def configure(connection: duckdb.DuckDBPyConnection) -> None:
+    """The views' windows over a million reports would otherwise take most of DuckDB's default (80% of RAM).
+    DuckDB's progress bar, on by default, draws on stdout for any query over 2 s and ends no line: whatever the
+    caller prints next (the nightly's log, a bench's figures) would be glued to it."""
     connection.execute(f"SET memory_limit = '{REPORT_MEMORY_LIMIT}'")
     connection.execute(f"SET temp_directory = '{tempfile.gettempdir()}'")
+    connection.execute("SET enable_progress_bar = false")
 
 
 def write_authority_pages(data: AuthoritiesData, out_dir: Path) -> None:
