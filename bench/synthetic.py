@@ -212,7 +212,7 @@ def fill_la_judgements(con: duckdb.DuckDBPyConnection) -> None:
     inspection counted as touched."""
     con.execute("""
         CREATE TEMP TABLE touched_inspections AS
-        SELECT DISTINCT urn, coalesce(CAST(inspection_end AS VARCHAR), report_id) AS inspection
+        SELECT DISTINCT urn, inspection_end, CASE WHEN inspection_end IS NULL THEN report_id END AS undated_report_id
         FROM reports WHERE status = 'ok' AND kind = 'la-inspection' AND urn IS NOT NULL
     """)
     con.execute(REFRESH_LA_JUDGEMENTS_SQL.read_text())

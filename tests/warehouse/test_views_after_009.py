@@ -86,7 +86,6 @@ def test_views_match_the_old_sql_through_republished_replaced_and_moved_reports(
     for write in range(3):
         batch = [(inspection(rng, f"w{write}-{n}"), published(rng)) for n in range(15)]
         for n in rng.sample(range(60), 12):
-            old, _ = first[n]
             moved = {"end": rng.choice(DATES)} if n % 2 else {"provider": rng.choice(AUTHORITIES)}
             batch.append((inspection(rng, f"r{n}", **moved), published(rng)))
         load_batch(db, reports_to_frames(batch))
@@ -125,7 +124,7 @@ def test_a_warehouse_from_before_009_gets_the_table_filled_from_its_live_rows(tm
                 con.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
             if path != changes:
                 con.execute("DELETE FROM schema_migrations WHERE version >= 9")
-    for path in (*copy_paths(db),):  # the live copy must not look newer than the change log
+    for path in copy_paths(db):  # the live copy must not look newer than the change log
         path.touch()
     changes.touch()
     load_batch(db, reports_to_frames([(make_report("Kent", DATES[2], seed="kent2"), None)]))

@@ -24,14 +24,15 @@ CREATE OR REPLACE TEMP TABLE replaced_ids AS
 SELECT report_id FROM load_plan WHERE action = 'replace';
 
 -- The inspections (authority and inspection end) whose chosen report this load may change, before and after:
--- refresh_la_judgements.sql recomputes only these. A report without an end date is an inspection of its own.
+-- refresh_la_judgements.sql recomputes only these. A report without an end date is an inspection of its own,
+-- named by its report_id (NULL for the others, so the joins stay on urn and date, no key computed per row).
 CREATE OR REPLACE TEMP TABLE touched_inspections AS
-SELECT urn, coalesce(CAST(inspection_end AS VARCHAR), report_id) AS inspection
+SELECT urn, inspection_end, CASE WHEN inspection_end IS NULL THEN report_id END AS undated_report_id
 FROM reports
 WHERE report_id IN (SELECT report_id FROM replaced_ids) AND status = 'ok' AND kind = 'la-inspection'
   AND urn IS NOT NULL
 UNION
-SELECT urn, coalesce(CAST(inspection_end AS VARCHAR), report_id) AS inspection
+SELECT urn, inspection_end, CASE WHEN inspection_end IS NULL THEN report_id END AS undated_report_id
 FROM stage_reports
 WHERE report_id IN (SELECT report_id FROM load_ids) AND status = 'ok' AND kind = 'la-inspection'
   AND urn IS NOT NULL;
