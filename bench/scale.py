@@ -45,8 +45,10 @@ REPEAT = 3
 # rewrites it whole, ~17 MB for quotations): with the synthetic batches that happens to each copy about every 15
 # writes, so one write, or the median of a few, misses it or hits it; the mean of 16 spans it, as a backfill does.
 BATCH_WRITES = 16
-REPORT_TIMEOUT_SECONDS = 300
+# A full build at 10^6 reports took 793 s (200 s of CPU) on the shared 2-core machine: time to finish there.
+REPORT_TIMEOUT_SECONDS = 1800
 HISTORY_REPEAT = 5
+CHILD_STDERR_LINES = 15  # of a report child that printed no figures: enough for a traceback's end
 CORPUS_FILES = 452  # files in the corpus: the 1x of the memory measurement
 MEMORY_BATCH = 50
 EXTRACTION_HOURS_PER_MILLION = 5.0  # measured: about 5 h to extract 10^6 reports on 2 cores (issue 12)
@@ -59,9 +61,10 @@ BUSIEST_AUTHORITY_SQL = (
 REPORT_CHILD = """
 import resource, sys, time
 from warehouse.report.build import build_report
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 build_report(sys.argv[1], sys.argv[2])
-print("scale:", time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print("scale:", time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+      time.process_time() - cpu)
 """
 
 
@@ -104,6 +107,8 @@ class SizeResult:
     history_seconds: tuple[float, float] = (0.0, 0.0)
     report_seconds: float = 0.0
     report_rss_mb: float = 0.0
+    report_cpu_seconds: float = 0.0
+    report_failure: str = ""  # the report child's exit code and stderr when it printed no figures
     write_rss_mb: float = 0.0
 
 
@@ -134,19 +139,29 @@ def measure(reports: int, directory: Path, passages: int, batch: int) -> SizeRes
         result.history_seconds = median_seconds(lambda: con.execute(HISTORY_SQL, [urn]).fetchall(), HISTORY_REPEAT)
     with tempfile.TemporaryDirectory() as out:
         try:
-            child = subprocess.run([sys.executable, "-c", REPORT_CHILD, str(db), out], check=True,
-                                   capture_output=True, text=True, timeout=REPORT_TIMEOUT_SECONDS,
+            child = subprocess.run([sys.executable, "-c", REPORT_CHILD, str(db), out], capture_output=True, text=True,
+                                   timeout=REPORT_TIMEOUT_SECONDS,
                                    env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
         except subprocess.TimeoutExpired:
             result.report_seconds = float("inf")  # printed as "did not finish"
         else:
-            # The report builder may print too: our figures are on the line that starts "scale:".
-            figures = [line.split() for line in child.stdout.splitlines() if line.startswith("scale:")]
+            # The report builder may print too (DuckDB's progress bar ends no line): our figures follow "scale:".
+            figures = [line.split("scale:")[-1].split() for line in child.stdout.splitlines() if "scale:" in line]
             if figures:
-                result.report_seconds, result.report_rss_mb = float(figures[0][1]), int(figures[0][2]) * KIB / MB
+                seconds, rss_kib, cpu_seconds = figures[0]
+                result.report_seconds, result.report_rss_mb = float(seconds), int(rss_kib) * KIB / MB
+                result.report_cpu_seconds = float(cpu_seconds)
             else:
-                result.report_seconds = float("nan")  # printed as "gave no figures"
+                result.report_seconds = float("nan")  # printed as "gave no figures", with why
+                result.report_failure = child_failure(child)
     return result
+
+
+def child_failure(child: subprocess.CompletedProcess) -> str:
+    """Why the report child printed no figures: its exit code (negative: the signal that killed it, -9 being the
+    kernel's out-of-memory killer) and the end of its stderr."""
+    tail = child.stderr.strip().splitlines()[-CHILD_STDERR_LINES:] or ["(nothing on stderr)"]
+    return f"exit code {child.returncode}; stderr ends:\n" + "\n".join(f"      {line}" for line in tail)
 
 
 def median_seconds(action, repeat: int) -> tuple[float, float]:
@@ -172,11 +187,12 @@ def print_size(result: SizeResult, batch: int) -> None:
     for view, (seconds, cpu) in [*result.views.items(), ("one authority's history", result.history_seconds)]:
         print(f"  {view:24} {seconds * 1000:5.0f} ms   ({cpu * 1000:.0f} ms of CPU)")
     if result.report_seconds != result.report_seconds:
-        print("  ofsted report        gave no figures (the builder exited before printing them)")
+        print(f"  ofsted report        gave no figures: {result.report_failure}")
     elif result.report_seconds == float("inf"):
         print(f"  ofsted report        did not finish in {REPORT_TIMEOUT_SECONDS} s")
     else:
-        print(f"  ofsted report        {result.report_seconds:9.1f} s    peak RSS {result.report_rss_mb:.0f} MB")
+        print(f"  ofsted report        {result.report_seconds:9.1f} s    peak RSS {result.report_rss_mb:.0f} MB   "
+              f"({result.report_cpu_seconds:.1f} s of CPU)")
     print(f"  peak RSS (writes and views, this process) {result.write_rss_mb:.0f} MB")
 
 

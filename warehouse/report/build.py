@@ -63,17 +63,19 @@ def build_report(
     out_dir = Path(out_dir)
     pages = out_dir / AUTHORITY_FOLDER
     with reading(db_path) as connection:
-        limit_memory(connection)
+        configure(connection)
         index = read_index_data(connection)
         every_urn = [authority.urn for authority in index.authorities]
         if provider:
-            wanted = [find_authority(connection, provider).urn]
+            wanted = {resolve_provider(provider, index.authorities).urn}
         elif changed_reports is not None:
             without_page = [urn for urn in every_urn if not (out_dir / authority_page(urn)).exists()]
-            wanted = sorted(set(read_urns_of_reports(connection, changed_reports)) | set(without_page))
+            wanted = set(read_urns_of_reports(connection, changed_reports)) | set(without_page)
         else:
-            wanted = every_urn
-        for group in batches(wanted, AUTHORITIES_PER_QUERY):
+            wanted = set(every_urn)
+        # The index's list already holds each authority's row (name, region, latest grade): pages reuse it.
+        for group in batches([authority for authority in index.authorities if authority.urn in wanted],
+                             AUTHORITIES_PER_QUERY):
             write_authority_pages(read_authorities_data(connection, group, index.generated_at), out_dir)
     if provider is None and changed_reports is None:
         remove_pages_except(pages, set(every_urn))
@@ -82,10 +84,13 @@ def build_report(
     return path
 
 
-def limit_memory(connection: duckdb.DuckDBPyConnection) -> None:
-    """The views' windows over a million reports would otherwise take most of DuckDB's default (80% of RAM)."""
+def configure(connection: duckdb.DuckDBPyConnection) -> None:
+    """The views' windows over a million reports would otherwise take most of DuckDB's default (80% of RAM).
+    DuckDB's progress bar, on by default, draws on stdout for any query over 2 s and ends no line: whatever the
+    caller prints next (the nightly's log, a bench's figures) would be glued to it."""
     connection.execute(f"SET memory_limit = '{REPORT_MEMORY_LIMIT}'")
     connection.execute(f"SET temp_directory = '{tempfile.gettempdir()}'")
+    connection.execute("SET enable_progress_bar = false")
 
 
 def write_authority_pages(data: AuthoritiesData, out_dir: Path) -> None:
@@ -102,7 +107,7 @@ def remove_pages_except(pages: Path, kept: set[str]) -> None:
                 page.unlink()
 
 
-def batches(items: Sequence[str], size: int) -> list[list[str]]:
+def batches(items: Sequence[Authority], size: int) -> list[list[Authority]]:
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 

@@ -12,6 +12,7 @@ from typing import TypeVar
 import duckdb
 
 from warehouse.report.exceptions import WarehouseIncomplete
+from warehouse.report.sections import group_by_urn, latest_inspection
 from warehouse.report.records import (
     AreaJudgement,
     Authority,
@@ -87,21 +88,31 @@ def read_index_data(connection: duckdb.DuckDBPyConnection, generated_at: datetim
 
 
 def read_authorities_data(
-    connection: duckdb.DuckDBPyConnection, urns: Sequence[str], generated_at: datetime | None = None
+    connection: duckdb.DuckDBPyConnection, authorities: Sequence[Authority], generated_at: datetime | None = None
 ) -> AuthoritiesData:
-    """The pages of these authorities only: a nightly reads what it changed, never the whole warehouse."""
-    urns = list(urns)
+    """The pages of these authorities (rows of the index's list) only: a nightly reads what it changed, never the
+    whole warehouse."""
+    urns = [authority.urn for authority in authorities]
+    timeline = fetch(connection, "timeline", TimelineEntry, urns=urns)
     return AuthoritiesData(
-        authorities=fetch(connection, "authorities", Authority, urns=urns),
-        timeline=fetch(connection, "timeline", TimelineEntry, urns=urns),
+        authorities=tuple(authorities),
+        timeline=timeline,
         judgements=fetch(connection, "judgements", AreaJudgement, urns=urns),
         key_quotations=fetch(
-            connection, "key_quotations", KeyQuotation, urns=urns, per_authority=KEY_QUOTATIONS_PER_AUTHORITY
+            connection, "key_quotations", KeyQuotation, report_ids=latest_inspections(timeline),
+            per_authority=KEY_QUOTATIONS_PER_AUTHORITY,
         ),
         streaks=fetch(connection, "streaks", Streak, urns=urns, min_streak=MIN_STREAK),
         generated_at=generated_at or datetime.now().astimezone(),
         min_streak=MIN_STREAK,
     )
+
+
+def latest_inspections(timeline: Sequence[TimelineEntry]) -> list[str]:
+    """Each authority's latest full inspection, picked from the timeline already read (the page shows its key
+    quotations), so the quotations query reads those reports' quotations only."""
+    latest = (latest_inspection(entries) for entries in group_by_urn(timeline).values())
+    return [entry.report_id for entry in latest if entry is not None]
 
 
 def read_urns_of_reports(connection: duckdb.DuckDBPyConnection, report_ids: Iterable[str]) -> list[str]:

@@ -110,7 +110,7 @@ def build_sections(data: AuthoritiesData) -> tuple[AuthoritySection, ...]:
 
 
 def latest_inspection(entries: Iterable[TimelineEntry]) -> TimelineEntry | None:
-    """The latest dated full inspection (as key_quotations.sql picks it); an undated one only if none is dated."""
+    """The latest dated full inspection, whose key quotations the page shows; an undated one only if none is dated."""
     graded = [entry for entry in entries if is_graded(entry)]
     dated = [entry for entry in graded if entry.inspection_end is not None]
     candidates = dated or graded

@@ -220,6 +220,41 @@ COMMENT ON COLUMN v_provider_timeline.overall_grade IS 'Overall effectiveness gr
 COMMENT ON COLUMN v_provider_timeline.outcome IS 'Outcome of an ungraded inspection (area SEND), else NULL.';
 COMMENT ON COLUMN v_provider_timeline.headline IS 'The report''s first key quotation.';
 
+CREATE OR REPLACE VIEW v_authorities AS
+-- Read from reports and providers alone (no judgements or quotations joined), so listing and counting the
+-- authorities costs one pass over reports, however many judgements and quotations they carry.
+WITH reports_of_authority AS (
+    SELECT
+        urn,
+        -- The name at the latest dated report; any name when no report is dated.
+        coalesce(arg_max(provider_name, inspection_end), any_value(provider_name)) AS printed_name,
+        count(*) AS reports,
+        count(*) FILTER (WHERE kind = 'la-inspection') AS full_inspections,
+        min(inspection_end) AS first_inspection_end,
+        max(inspection_end) AS last_inspection_end
+    FROM reports
+    WHERE status = 'ok' AND urn IS NOT NULL AND kind NOT LIKE 'school%'
+    GROUP BY urn
+)
+SELECT
+    a.urn,
+    coalesce(p.name, a.printed_name) AS provider_name,
+    p.region,
+    a.reports,
+    a.full_inspections,
+    a.first_inspection_end,
+    a.last_inspection_end
+FROM reports_of_authority AS a
+LEFT JOIN providers AS p USING (urn);
+COMMENT ON VIEW v_authorities IS 'Every local authority (any provider with a report that is not a school report) with how many reports the warehouse holds for it and their date range: one row per authority.';
+COMMENT ON COLUMN v_authorities.urn IS 'URN of the authority.';
+COMMENT ON COLUMN v_authorities.provider_name IS 'Canonical name of the authority, else the name printed on its latest dated report.';
+COMMENT ON COLUMN v_authorities.region IS 'English region of the authority.';
+COMMENT ON COLUMN v_authorities.reports IS 'Reports of the authority (full inspections, visits, JTAI, area SEND, ...).';
+COMMENT ON COLUMN v_authorities.full_inspections IS 'How many of them are full inspections (la-inspection), second copies of a republished report included.';
+COMMENT ON COLUMN v_authorities.first_inspection_end IS 'Last day of the authority''s earliest dated inspection or visit.';
+COMMENT ON COLUMN v_authorities.last_inspection_end IS 'Last day of its latest dated inspection or visit.';
+
 CREATE OR REPLACE VIEW v_quotations AS
 SELECT
     q.report_id,
