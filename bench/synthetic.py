@@ -209,14 +209,17 @@ def fill(con: duckdb.DuckDBPyConnection, n_reports: int, seed: int, passages_per
 
 def fill_la_judgements(con: duckdb.DuckDBPyConnection) -> None:
     """The loader's table of one report per inspection (migration 009), by the loader's own SQL, with every
-    inspection counted as touched."""
+    inspection counted as touched and nothing staged (every chosen report's judgements come from the table)."""
     con.execute("""
+        CREATE TEMP TABLE load_ids (report_id VARCHAR);
+        CREATE TEMP TABLE stage_judgements AS SELECT * FROM judgements LIMIT 0;
         CREATE TEMP TABLE touched_inspections AS
         SELECT DISTINCT urn, inspection_end, CASE WHEN inspection_end IS NULL THEN report_id END AS undated_report_id
         FROM reports WHERE status = 'ok' AND kind = 'la-inspection' AND urn IS NOT NULL
     """)
     con.execute(REFRESH_LA_JUDGEMENTS_SQL.read_text())
-    con.execute("DROP TABLE touched_inspections; DROP TABLE la_dropped; DROP TABLE la_refreshed")
+    con.execute("DROP TABLE touched_inspections; DROP TABLE la_dropped; DROP TABLE la_refreshed; DROP TABLE load_ids; "
+                "DROP TABLE stage_judgements")
 
 
 def main() -> int:
