@@ -70,25 +70,25 @@ class QuotePlan:
     preamble: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Wording:
-    pattern: re.Pattern
-    weight: int
-    tone: str  # praise or criticism
-
-
 @cache
-def wording_table() -> tuple[Wording, ...]:
+def wording_pattern() -> re.Pattern:
+    """The word list as one pattern with a group per weight (`w3`, `w2`, ...): one search of a sentence finds
+    all its strong words, where a search per word was a fifth of extraction time."""
+    words: dict[int, list[str]] = {}
     with open(WORDS_FILE, newline="", encoding="utf-8") as handle:
-        return tuple(
-            Wording(re.compile(rf"\b{row['pattern']}\b", re.IGNORECASE), int(row["weight"]), row["tone"])
-            for row in csv.DictReader(handle)
-        )
+        for row in csv.DictReader(handle):
+            words.setdefault(int(row["weight"]), []).append(f"(?:{row['pattern']})")
+    # Heaviest first, inside a lookahead: each place a word starts yields its heaviest match there, and no match
+    # hides a heavier one that overlaps it.
+    groups = "|".join(
+        f"(?P<w{weight}>{'|'.join(patterns)})" for weight, patterns in sorted(words.items(), reverse=True)
+    )
+    return re.compile(rf"(?=\b(?:{groups})\b)", re.IGNORECASE)
 
 
 def wording_weight(text: str) -> int:
     """The heaviest strong word or phrase in the text (one word does not count twice)."""
-    return max((word.weight for word in wording_table() if word.pattern.search(text)), default=0)
+    return max((int(found.lastgroup[1:]) for found in wording_pattern().finditer(text)), default=0)
 
 
 def _matches(section: str, patterns: Sequence[str]) -> bool:
@@ -99,6 +99,7 @@ def _starts_with(text: str, patterns: Sequence[str]) -> bool:
     return any(re.match(pattern, text, re.IGNORECASE) for pattern in patterns)
 
 
+@cache  # asked once per sentence, of a few dozen sections per report
 def _role(section: str, plan: QuotePlan) -> str | None:
     for role, patterns in (
         ("outcome_statement", plan.outcome),
