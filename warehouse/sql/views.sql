@@ -242,13 +242,29 @@ COMMENT ON COLUMN v_authorities.first_inspection_end IS 'Last day of the authori
 COMMENT ON COLUMN v_authorities.last_inspection_end IS 'Last day of its latest dated inspection or visit.';
 
 CREATE OR REPLACE VIEW v_quotations AS
+-- Each report's context is put together first and the quotations joined to it once: joining the quotations to
+-- the reports and then to the overall grades probed the hash tables with every quotation twice (1.54 s against
+-- 1.14 s of CPU to read it whole at 1,000,000 reports).
+WITH context AS (
+    SELECT
+        r.report_id,
+        r.urn,
+        coalesce(p.name, r.provider_name) AS provider_name,
+        r.kind,
+        r.inspection_end,
+        overall.grade AS overall_grade
+    FROM reports AS r
+    LEFT JOIN providers AS p ON p.urn = r.urn
+    LEFT JOIN judgements AS overall ON overall.report_id = r.report_id AND overall.area = 'overall_effectiveness'
+    WHERE r.status = 'ok'
+)
 SELECT
     q.report_id,
-    r.urn,
-    coalesce(p.name, r.provider_name) AS provider_name,
-    r.kind,
-    r.inspection_end,
-    overall.grade AS overall_grade,
+    c.urn,
+    c.provider_name,
+    c.kind,
+    c.inspection_end,
+    c.overall_grade,
     q.seq,
     q.section,
     q.page,
@@ -256,10 +272,7 @@ SELECT
     q.rank,
     q.reason
 FROM quotations AS q
-JOIN reports AS r USING (report_id)
-LEFT JOIN providers AS p ON p.urn = r.urn
-LEFT JOIN judgements AS overall ON overall.report_id = q.report_id AND overall.area = 'overall_effectiveness'
-WHERE r.status = 'ok';
+JOIN context AS c USING (report_id);
 COMMENT ON VIEW v_quotations IS 'Key quotations with their report''s context, to find what inspectors said: e.g. quotations from reports graded inadequate that contain a word.';
 COMMENT ON COLUMN v_quotations.report_id IS 'The report.';
 COMMENT ON COLUMN v_quotations.urn IS 'URN of the provider (NULL when unmatched).';
