@@ -27,7 +27,7 @@ import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extract.records import Quotation
@@ -42,6 +42,8 @@ OPENING_WEIGHT = 3
 SHORT_OPENING_WORDS = 10
 # A sentence needs this much weight of wording to be quoted for its wording alone.
 MIN_STRONG_WEIGHT = 3
+# Sections whose role is remembered: bounded, since a worker reads sections of many reports over a long backfill.
+SECTION_ROLES_REMEMBERED = 4096
 # Very short sentences say little; very long ones are rarely quoted whole.
 MIN_QUOTE_CHARS = 40
 MAX_QUOTE_CHARS = 600
@@ -99,7 +101,7 @@ def _starts_with(text: str, patterns: Sequence[str]) -> bool:
     return any(re.match(pattern, text, re.IGNORECASE) for pattern in patterns)
 
 
-@cache  # asked once per sentence, of a few dozen sections per report
+@lru_cache(maxsize=SECTION_ROLES_REMEMBERED)  # asked once per sentence, of a few dozen sections per report
 def _role(section: str, plan: QuotePlan) -> str | None:
     for role, patterns in (
         ("outcome_statement", plan.outcome),
