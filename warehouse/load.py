@@ -25,8 +25,25 @@ from warehouse.snapshot import DEFAULT_LOCK_TIMEOUT_SECONDS, log_changes, writin
 
 MERGE_SQL = Path(__file__).parent / "sql" / "merge_reports.sql"
 REFRESH_LA_JUDGEMENTS_SQL = Path(__file__).parent / "sql" / "refresh_la_judgements.sql"
-# Derived from reports and judgements by every load (migration 009), for the inspections the load touched.
-LA_JUDGEMENTS = "la_judgements"
+INDEX_PASSAGES_SQL = Path(__file__).parent / "sql" / "index_passages.sql"
+
+
+@dataclass(frozen=True)
+class DerivedTable:
+    """A table every load keeps from the others, logged for the standby like them."""
+
+    table: str
+    key: str  # the column a change removes rows by
+
+
+# Derived from reports and judgements (migration 009), for the inspections the load touched.
+LA_JUDGEMENTS = DerivedTable("la_judgements", "report_id")
+# The word index of the passages (migration 010), for the reports the load inserted or replaced.
+PASSAGE_WORDS = DerivedTable("passage_words", "report_no")
+DERIVED_TABLES = (LA_JUDGEMENTS, PASSAGE_WORDS)
+# The order rows are stored in, where a search relies on it (min/max statistics skip the row groups it needs
+# not read): loads insert in it, and the standby replays in it.
+STORED_ORDER = {"passages": "report_no, seq", "passage_words": "word, report_no, seq, pos"}
 
 
 @dataclass(frozen=True)
@@ -146,7 +163,7 @@ def drop_stage(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DROP TABLE load_plan")
     con.execute("DROP TABLE load_ids")
     con.execute("DROP TABLE replaced_ids")
-    for table in ("touched_inspections", "la_dropped", "la_refreshed"):
+    for table in ("touched_inspections", "la_dropped", "la_refreshed", "load_numbers", "passage_words_dropped"):
         con.execute(f"DROP TABLE {table}")
 
 
@@ -195,10 +212,15 @@ def merge(con: duckdb.DuckDBPyConnection) -> None:
     """Apply the merge rules, then tell the snapshot writer which rows changed (its standby copy replays them)."""
     con.execute(MERGE_SQL.read_text())
     con.execute(REFRESH_LA_JUDGEMENTS_SQL.read_text())
+    con.execute(INDEX_PASSAGES_SQL.read_text())
     log_changes(con, PROVIDERS.table, "urn", "SELECT * FROM providers WHERE urn IN (SELECT urn FROM stage_providers)",
                 "SELECT urn FROM stage_providers")
     for rule in REPORT_TABLES:
         log_changes(con, rule.table, "report_id",
                     f"SELECT s.* FROM stage_{rule.table} AS s JOIN load_ids USING (report_id)",
                     "SELECT report_id FROM replaced_ids")
-    log_changes(con, LA_JUDGEMENTS, "report_id", "SELECT * FROM la_refreshed", "SELECT report_id FROM la_dropped")
+    log_changes(con, LA_JUDGEMENTS.table, LA_JUDGEMENTS.key, "SELECT * FROM la_refreshed",
+                "SELECT report_id FROM la_dropped")
+    log_changes(con, PASSAGE_WORDS.table, PASSAGE_WORDS.key,
+                "SELECT * FROM passage_words WHERE report_no IN (SELECT report_no FROM load_numbers)",
+                "SELECT report_no FROM passage_words_dropped")

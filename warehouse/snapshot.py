@@ -365,10 +365,12 @@ def same_rows(con: duckdb.DuckDBPyConnection, table: str, catalog: Catalog, held
 
 def logged_tables(catalog: Catalog) -> dict[str, str]:
     """Tables whose changes warehouse.load logs, and the key a change removes rows by: every table of a report
-    (a report_id column), and the others with a load rule (providers). The rest are small and copied whole."""
-    from warehouse.load import TABLE_RULES
+    (a report_id column), and the others with a load rule (providers) or kept by loads (the word index). The rest
+    are small and copied whole."""
+    from warehouse.load import DERIVED_TABLES, TABLE_RULES
 
     logged = {rule.table: rule.key[0] for rule in TABLE_RULES}
+    logged.update({derived.table: derived.key for derived in DERIVED_TABLES if derived.table in catalog})
     for table, columns in catalog.items():
         if "report_id" in dict(columns):
             logged.setdefault(table, "report_id")
@@ -399,7 +401,9 @@ def log_changes(con: duckdb.DuckDBPyConnection, table: str, key: str, rows_sql: 
 
 
 def save_change_log(con: duckdb.DuckDBPyConnection, db: Path, logged: dict[str, str]) -> Path:
-    """This write's changes, in a new folder of Parquet files beside the warehouse, for the next write to replay."""
+    """This write's changes, in a new folder of Parquet files beside the warehouse, for the next write to replay
+    (rows in the order their table keeps them, which the replay inserts them in)."""
+    from warehouse.load import STORED_ORDER
     changes = changes_path(db)
     if changes.exists() and not changes.is_dir():
         changes.unlink()  # the one-file change log of an older version: its standby is copied fresh once
@@ -409,7 +413,9 @@ def save_change_log(con: duckdb.DuckDBPyConnection, db: Path, logged: dict[str, 
     for table in logged:
         for prefix in (WRITTEN, DROPPED):
             path = log_file(staged, prefix, table)
-            con.execute(f"COPY (SELECT DISTINCT * FROM temp.{prefix}{table}) TO {quoted(path)} ({CHANGES_FORMAT})")
+            order = f" ORDER BY {STORED_ORDER[table]}" if prefix == WRITTEN and table in STORED_ORDER else ""
+            con.execute(f"COPY (SELECT DISTINCT * FROM temp.{prefix}{table}{order}) TO {quoted(path)} "
+                        f"({CHANGES_FORMAT})")
             fsync_file(path)
     fsync_directory(staged)
     return staged

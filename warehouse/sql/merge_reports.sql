@@ -23,6 +23,19 @@ SELECT report_id FROM load_plan WHERE action IN ('insert', 'replace');
 CREATE OR REPLACE TEMP TABLE replaced_ids AS
 SELECT report_id FROM load_plan WHERE action = 'replace';
 
+-- Reports loaded now take the next numbers (reports.report_no), so their passages go after every stored one and
+-- a report's passages stay together; a replaced report's old number leaves the word index with its rows.
+CREATE OR REPLACE TEMP TABLE load_numbers AS
+SELECT
+    report_id,
+    CAST((SELECT coalesce(max(report_no), 0) FROM reports) + row_number() OVER (ORDER BY report_id) AS INTEGER)
+        AS report_no
+FROM load_ids;
+CREATE OR REPLACE TEMP TABLE passage_words_dropped AS
+SELECT report_no FROM reports WHERE report_id IN (SELECT report_id FROM replaced_ids) AND report_no IS NOT NULL;
+UPDATE stage_reports AS s SET report_no = n.report_no FROM load_numbers AS n WHERE s.report_id = n.report_id;
+UPDATE stage_passages AS s SET report_no = n.report_no FROM load_numbers AS n WHERE s.report_id = n.report_id;
+
 -- The inspections (authority and inspection end) whose chosen report this load may change, before and after:
 -- refresh_la_judgements.sql recomputes only these. A report without an end date is an inspection of its own,
 -- named by its report_id (NULL for the others, so the joins stay on urn and date, no key computed per row).
@@ -46,4 +59,4 @@ UPDATE stage_reports SET loaded_at = current_timestamp AT TIME ZONE 'UTC';
 INSERT INTO reports BY NAME SELECT s.* FROM stage_reports AS s JOIN load_ids USING (report_id);
 INSERT INTO judgements BY NAME SELECT s.* FROM stage_judgements AS s JOIN load_ids USING (report_id);
 INSERT INTO quotations BY NAME SELECT s.* FROM stage_quotations AS s JOIN load_ids USING (report_id);
-INSERT INTO passages BY NAME SELECT s.* FROM stage_passages AS s JOIN load_ids USING (report_id);
+INSERT INTO passages BY NAME SELECT s.* FROM stage_passages AS s JOIN load_ids USING (report_id) ORDER BY s.report_no, s.seq;
