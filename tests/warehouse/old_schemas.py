@@ -1,0 +1,24 @@
+"""Warehouses as older versions of the code left them, to test that migrations bring them up to date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+
+def undo_migration_010(con: duckdb.DuckDBPyConnection) -> None:
+    """A copy without 010's word index and report numbers, if it had them (its schema_migrations row is the
+    caller's)."""
+    con.execute("DROP TABLE IF EXISTS passage_words")
+    con.execute("DROP MACRO IF EXISTS passage_words_of")
+    for table in ("reports", "passages"):
+        con.execute(f"ALTER TABLE IF EXISTS {table} DROP COLUMN IF EXISTS report_no")
+
+
+def without_report_no(change_log: Path) -> None:
+    """A change log file as code before migration 010 wrote it."""
+    with duckdb.connect() as con:
+        rows = con.execute(f"SELECT * EXCLUDE (report_no) FROM read_parquet('{change_log}')").df()
+        con.register("rows", rows)
+        con.execute(f"COPY rows TO '{change_log}' (FORMAT parquet)")
