@@ -10,16 +10,20 @@
    keep their real frequencies. Prints bytes per report again.
    With --db FILE the warehouse is built there and kept; run again with the same FILE to time it without
    building it again (building 100,000 reports takes 15 minutes on a busy 2-core machine).
-3. Times each query (with and without filters) per method, on a read-only connection, the median of --repeat:
-   - `search`: what `ofsted search` runs (search_passages: contains() on lowercase text, then a word-start
-     regexp), with count and order and limit;
+3. Indexes the words of the passages (passage_words, migration 010) 1,000 reports at a time, as loads of 1,000
+   reports leave the index, by the loader's own SQL, and prints the time and the bytes per report again.
+4. Times each query (with and without filters) per method, on a read-only connection, the median of --repeat:
+   - `search`: what `ofsted search` runs (warehouse.search: the phrase looked up in the word index, then the
+     shown sentences read), with count and order and limit;
+   - `scan`: the same search by scanning every passage (search_passages: a case-insensitive literal search,
+     then the word-start pattern), what `ofsted search` ran before the index and still runs for a phrase the
+     index cannot look up;
    - `ilike`: text ILIKE '%words%' alone; `regexp`: regexp_matches(text, '\\bwords', 'i') alone (both over
      v_passages with the same filters, counting);
    - `fts` (with --fts, where DuckDB's fts extension loads): BM25 over an index of the passages, plus the time
      and bytes of building that index. DuckDB 2.0.1 has no fts build on PyPI (duckdb-extension-fts stops at
      1.5.5, and DuckDB refuses an extension built for another version), so run this script under DuckDB 1.5.5
      with duckdb-extension-fts 1.5.5 installed in a scratch virtualenv to measure it.
-A word index of the passages is measured by bench/search_index.py, on the warehouse this script keeps (--db).
 """
 
 from __future__ import annotations
@@ -40,12 +44,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import duckdb  # noqa: E402
 
 from bench.ingest import synthetic_reports  # noqa: E402
+from bench.synthetic import index_passages  # noqa: E402
 from extract.batch import expand_paths  # noqa: E402
 from extract.exceptions import ExtractionError  # noqa: E402
 from extract.pdf_text import bytes_to_document  # noqa: E402
 from transform.frames import reports_to_frames  # noqa: E402
 from warehouse.load import load_batch  # noqa: E402
-from warehouse.search import SearchFilters, search_passages  # noqa: E402
+from warehouse.search import SearchFilters, read_sql, search_passages  # noqa: E402
 
 MIN_PASSAGES, MAX_PASSAGES = 150, 300  # sentences per report: a short focused visit to a long full inspection
 POOL_FILES = 80  # corpus PDFs read for sentences
@@ -58,6 +63,7 @@ SECTIONS = ("Headline findings", "What needs to improve", "The experiences and p
             "of care leavers", "The impact of leaders on social work practice with children and families")
 GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 KINDS = ("la-inspection", "la-inspection", "focused-visit", "jtai")  # a mix, most of them full inspections
+LOAD_REPORTS = 1_000  # reports per load, as a backfill's batches index them
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,9 @@ QUERIES = (
           SearchFilters(kind="la-inspection", since=date(2020, 1, 1))),
     Query("care leavers --provider Leeds", "care leavers", SearchFilters(provider="Leeds")),
     Query("zzyzx (no match)", "zzyzx", SearchFilters()),
+    # Phrases of the commonest words: the index reads every row of each word.
+    Query("children in care", "children in care", SearchFilters()),
+    Query("care", "care", SearchFilters()),
 )
 
 
@@ -121,9 +130,10 @@ def add_passages(db: Path, sentences: list[str]) -> None:
         con.executemany("INSERT INTO sections VALUES (?, ?)", list(enumerate(SECTIONS)))
         con.execute(
             f"""
-            INSERT INTO passages
-            SELECT r.report_id, s.seq, sec.section, 1 + s.seq // {SENTENCES_PER_PARAGRAPH},
-                   2 + s.seq // {PASSAGES_PER_PAGE}, trim(h.head || ' ' || t.tail)
+            INSERT INTO passages BY NAME
+            SELECT r.report_id, CAST(s.seq AS INTEGER) AS seq, sec.section,
+                   1 + s.seq // {SENTENCES_PER_PARAGRAPH} AS paragraph, 2 + s.seq // {PASSAGES_PER_PAGE} AS page,
+                   trim(h.head || ' ' || t.tail) AS text, r.report_no
             FROM reports AS r
             CROSS JOIN LATERAL generate_series(
                 1, CAST({MIN_PASSAGES} + hash(r.report_id) % {MAX_PASSAGES - MIN_PASSAGES + 1} AS BIGINT)
@@ -131,8 +141,15 @@ def add_passages(db: Path, sentences: list[str]) -> None:
             JOIN pool AS h ON h.n = CAST(hash(r.report_id, s.seq, 'head') % {len(pool)} AS INTEGER)
             JOIN pool AS t ON t.n = CAST(hash(r.report_id, s.seq, 'tail') % {len(pool)} AS INTEGER)
             JOIN sections AS sec ON sec.n = (s.seq * {len(SECTIONS)}) // ({MAX_PASSAGES} + 1)
+            ORDER BY r.report_no, s.seq
             """
         )
+        con.execute("CHECKPOINT")
+
+
+def add_word_index(db: Path) -> None:
+    with duckdb.connect(str(db)) as con:
+        index_passages(con, LOAD_REPORTS)
         con.execute("CHECKPOINT")
 
 
@@ -175,6 +192,7 @@ def time_methods(db: Path, repeat: int, fts: bool, only: set[str] | None) -> Non
         print(f"search over {passages:,} passages, {threads} threads (median of {repeat}; rows = matches):")
         methods = {
             "search": lambda q: search_passages(con, q.words, q.filters).matches,
+            "scan": lambda q: scan(con, q),
             "ilike": lambda q: count(con, "text ILIKE ? ESCAPE '\\'", [like_pattern(q.words)], q.filters),
             "regexp": lambda q: count(con, "regexp_matches(text, ?, 'i')", [r"\b" + re.escape(q.words)], q.filters),
         }
@@ -186,6 +204,16 @@ def time_methods(db: Path, repeat: int, fts: bool, only: set[str] | None) -> Non
             for name, method in methods.items():
                 wall, cpu, rows = median_seconds(lambda: method(query), repeat)
                 print(f"    {name:7} {wall * 1000:8.0f} ms wall {cpu * 1000:8.0f} ms CPU  {rows:>10,} rows")
+
+
+def scan(con, query: Query) -> int:
+    """Matches of the search by scanning every passage (warehouse/sql/search/passages.sql)."""
+    filters = query.filters
+    rows = con.execute(read_sql("passages"), {
+        "words": query.words, "grade": filters.grade, "kind": filters.kind, "since": filters.since,
+        "provider": filters.provider, "limit": filters.limit,
+    }).fetchall()
+    return rows[0][-1] if rows else 0
 
 
 def count(con, condition: str, values: list, filters: SearchFilters) -> int:
@@ -262,6 +290,14 @@ def build(db: Path, corpus: Path, count: int) -> None:
     after, _ = bytes_per_report(db)
     print(f"passages added in {time.perf_counter() - start:.0f} s: {after:,.0f} bytes per report with passages "
           f"({after / before:.1f}x; file {db.stat().st_size / 1e9:.2f} GB)")
+    start, cpu_start = time.perf_counter(), time.process_time()
+    add_word_index(db)
+    indexed, _ = bytes_per_report(db)
+    batches = -(-reports // LOAD_REPORTS)
+    print(f"word index built {LOAD_REPORTS:,} reports at a time in {time.perf_counter() - start:.0f} s "
+          f"({(time.process_time() - cpu_start) / batches:.2f} s of CPU per {LOAD_REPORTS:,} reports): "
+          f"{indexed:,.0f} bytes per report with it (+{indexed - after:,.0f}, {indexed / after - 1:+.0%}; "
+          f"file {db.stat().st_size / 1e9:.2f} GB)")
 
 
 if __name__ == "__main__":

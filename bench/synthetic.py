@@ -32,7 +32,7 @@ import duckdb  # noqa: E402
 
 from extract.records import PARSER_VERSION  # noqa: E402
 from transform.providers import LOCAL_AUTHORITIES_CSV, LOCAL_AUTHORITY, SCHOOL  # noqa: E402
-from warehouse.load import REFRESH_LA_JUDGEMENTS_SQL  # noqa: E402
+from warehouse.load import INDEX_PASSAGES_SQL, REFRESH_LA_JUDGEMENTS_SQL  # noqa: E402
 from warehouse.schema import migrate  # noqa: E402
 from warehouse.snapshot import STORAGE_COMPATIBILITY  # noqa: E402
 
@@ -42,6 +42,10 @@ SCHOOL_URN_BASE = 1_000_000  # seven digits: never an authority's URN
 FIRST_DAY = "2005-01-01"
 DAYS_SPREAD = 7_800  # 2005 to mid-2026
 PUBLICATION_DELAY_DAYS = (15, 45)
+# Reports per insert into the word index: a nightly or backfill load indexes up to 1,000; larger inserts build the
+# index of a million reports in minutes, with a word's rows in fewer row groups than a real archive's (so search
+# times at scale are measured by bench/search.py, which indexes 1,000 reports at a time).
+INDEX_BATCH_REPORTS = 20_000
 # The passages table as the sentence interface (extract.records.Passage) shapes it, for schemas without one.
 PASSAGES_DDL = """
 CREATE TABLE IF NOT EXISTS passages (
@@ -170,7 +174,7 @@ def fill(con: duckdb.DuckDBPyConnection, n_reports: int, seed: int, passages_per
             CASE WHEN t.inspection_end IS NOT NULL THEN s.inspection_end END AS inspection_end,
             s.inspection_end + CAST({delay_low} + s.h % {delay_high - delay_low} AS INTEGER) AS published,
             t.lead_inspector, t.outcome, t.next_inspection,
-            'https://files.ofsted.gov.uk/v1/file/' || (50000000 + s.i) AS source_url,
+            'https://files.ofsted.gov.uk/v1/file/' || (50000000 + s.i) AS source_url, CAST(s.i + 1 AS INTEGER) AS report_no,
             CAST(50000000 + s.i AS VARCHAR) AS file_id,
             s.report_id AS sha256, t.pages, t.parser_version, t.status, t.error, t.quality_flags,
             '/synthetic/' || s.report_id || '.pdf' AS path,
@@ -192,7 +196,8 @@ def fill(con: duckdb.DuckDBPyConnection, n_reports: int, seed: int, passages_per
             "SELECT column_name FROM duckdb_columns() WHERE table_name = 'passages' "
             "AND database_name = current_database()").fetchall()}
         generated = {
-            "report_id": "s.report_id", "seq": "CAST(k AS INTEGER)", "section": "w.section",
+            "report_id": "s.report_id", "report_no": "CAST(s.i + 1 AS INTEGER)", "seq": "CAST(k AS INTEGER)",
+            "section": "w.section",
             "paragraph": "CAST(k // 4 + 1 AS INTEGER)", "page": "w.page", "text": "w.text",
         }
         select = ", ".join(f"{expression} AS {name}" for name, expression in generated.items() if name in columns)
@@ -203,8 +208,26 @@ def fill(con: duckdb.DuckDBPyConnection, n_reports: int, seed: int, passages_per
             CROSS JOIN generate_series(1, {passages_per_report}) AS g(k)
             JOIN sentences AS w ON w.n = (s.h + k * 7919) % {sentences}
             WHERE s.template_status = 'ok'  -- only reports that were read have sentences
+            ORDER BY s.i, k
         """)
+        if "report_no" in columns:
+            index_passages(con)
     con.execute("DROP TABLE synthetic; DROP TABLE templates; DROP TABLE sentences; DROP TABLE authorities")
+
+
+def index_passages(con: duckdb.DuckDBPyConnection, batch_reports: int = INDEX_BATCH_REPORTS) -> None:
+    """The word index (migration 010) of passages numbered in load order, as loads of `batch_reports` reports
+    each leave it (each load's words in word order), by the loader's own SQL."""
+    (last,) = con.execute("SELECT coalesce(max(report_no), 0) FROM passages").fetchone()
+    con.execute("CREATE TEMP TABLE passage_words_dropped (report_no INTEGER)")
+    for first in range(1, last + 1, batch_reports):
+        batch = f"report_no BETWEEN {first} AND {first + batch_reports - 1}"
+        con.execute(f"""
+            CREATE OR REPLACE TEMP VIEW stage_passages AS SELECT * FROM passages WHERE {batch};
+            CREATE OR REPLACE TEMP VIEW load_ids AS SELECT DISTINCT report_id FROM passages WHERE {batch};
+        """)
+        con.execute(INDEX_PASSAGES_SQL.read_text())
+    con.execute("DROP VIEW IF EXISTS stage_passages; DROP VIEW IF EXISTS load_ids; DROP TABLE passage_words_dropped")
 
 
 def fill_la_judgements(con: duckdb.DuckDBPyConnection) -> None:
