@@ -42,8 +42,8 @@ LA_JUDGEMENTS = DerivedTable("la_judgements", "report_id")
 PASSAGE_WORDS = DerivedTable("passage_words", "report_no")
 DERIVED_TABLES = (LA_JUDGEMENTS, PASSAGE_WORDS)
 # The order rows are stored in, where a search relies on it (min/max statistics skip the row groups it needs
-# not read): loads insert in it, and the standby replays in it.
-STORED_ORDER = {"passages": "report_no, seq", "passage_words": "word, report_no, seq, pos"}
+# not read): loads insert in it, and the standby replays in it. A word's rows need no order among themselves.
+STORED_ORDER = {"passages": "report_no, seq", "passage_words": "word"}
 
 
 @dataclass(frozen=True)

@@ -13,4 +13,4 @@ FROM (
         WHERE report_id IN (SELECT report_id FROM load_ids)
     )
 )
-ORDER BY word, report_no, seq, pos;
+ORDER BY word;

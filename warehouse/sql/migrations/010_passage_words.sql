@@ -42,4 +42,4 @@ FROM (
     SELECT report_no, seq, unnest(words) AS word, unnest(generate_series(1, len(words))) AS pos
     FROM (SELECT report_no, seq, passage_words_of(text) AS words FROM passages)
 )
-ORDER BY word, report_no, seq, pos;
+ORDER BY word;
