@@ -21,12 +21,23 @@ import pandas as pd
 
 from transform.frames import PROVENANCE_COLUMNS, Frames
 from warehouse.exceptions import FramesInvalid
-from warehouse.snapshot import DEFAULT_LOCK_TIMEOUT_SECONDS, log_changes, writing
+from warehouse.snapshot import DEFAULT_LOCK_TIMEOUT_SECONDS, log_changes, log_rewrite, writing
 
 MERGE_SQL = Path(__file__).parent / "sql" / "merge_reports.sql"
 REFRESH_LA_JUDGEMENTS_SQL = Path(__file__).parent / "sql" / "refresh_la_judgements.sql"
 # Derived from reports and judgements by every load (migration 009), for the inspections the load touched.
 LA_JUDGEMENTS = "la_judgements"
+COMPACT_LA_JUDGEMENTS_SQL = Path(__file__).parent / "sql" / "compact_la_judgements.sql"
+# la_judgements is rewritten in authority order (migration 011) when the rows loads appended since the last rewrite
+# pass this fraction of it. Each rewrite writes the whole table (~46 MB at 1,000,000 reports, on both copies), so
+# a backfill rewrites it about 1 / fraction times its final size in all; the rows appended meanwhile lie in every
+# row group they fill, which one authority's history reads whole (docs/warehouse.md).
+COMPACT_APPENDED_FRACTION = 0.1
+# Nor below DuckDB's row group (rows): a table of one row group is read whole in any order.
+COMPACT_MIN_APPENDED_ROWS = 122_880
+# Tables a write may rewrite in place (same rows, another order), and the SQL that does it: the standby replays
+# the rewrite by the same SQL after the write's rows (warehouse/snapshot.py).
+REWRITE_SQL = {LA_JUDGEMENTS: COMPACT_LA_JUDGEMENTS_SQL}
 
 
 @dataclass(frozen=True)
@@ -202,3 +213,19 @@ def merge(con: duckdb.DuckDBPyConnection) -> None:
                     f"SELECT s.* FROM stage_{rule.table} AS s JOIN load_ids USING (report_id)",
                     "SELECT report_id FROM replaced_ids")
     log_changes(con, LA_JUDGEMENTS, "report_id", "SELECT * FROM la_refreshed", "SELECT report_id FROM la_dropped")
+    keep_la_judgements_in_order(con)
+
+
+def keep_la_judgements_in_order(con: duckdb.DuckDBPyConnection) -> None:
+    """Count the rows this load appended to la_judgements; rewrite the table in order when they are too many."""
+    con.execute("UPDATE la_judgements_order SET appended_rows = appended_rows + (SELECT count(*) FROM la_refreshed)")
+    appended, rows = con.execute(
+        f"SELECT appended_rows, (SELECT count(*) FROM {LA_JUDGEMENTS}) FROM la_judgements_order").fetchone()
+    if appended > max(COMPACT_APPENDED_FRACTION * rows, COMPACT_MIN_APPENDED_ROWS):
+        compact_la_judgements(con)
+
+
+def compact_la_judgements(con: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite la_judgements in authority order (same rows) in this write; the standby does the same at replay."""
+    con.execute(COMPACT_LA_JUDGEMENTS_SQL.read_text())
+    log_rewrite(con, LA_JUDGEMENTS)
