@@ -12,3 +12,4 @@ DELETE FROM la_judgements;
 INSERT INTO la_judgements BY NAME SELECT * FROM la_judgements_in_order;
 DROP TABLE la_judgements_in_order;
 INSERT INTO la_judgements_order VALUES (0);
+COMMENT ON TABLE la_judgements IS 'Every judgement of a full local-authority inspection (kind la-inspection, status ok, known provider), one report per inspection: of the reports of one authority with the same inspection end (a republished report), the latest published, then the latest loaded, then the smallest report_id. Kept by every load for the inspections it touches, and in authority order but for the rows appended since its last rewrite (la_judgements_order); the base of v_la_judgements and the trend views, which add the provider''s canonical name and region.';
