@@ -36,9 +36,9 @@ from extract.records import PARSER_VERSION  # noqa: E402
 from transform.providers import LOCAL_AUTHORITIES_CSV, LOCAL_AUTHORITY, SCHOOL  # noqa: E402
 from warehouse.load import (  # noqa: E402
     COMPACT_APPENDED_FRACTION,
-    COMPACT_LA_JUDGEMENTS_SQL,
     COMPACT_MIN_APPENDED_ROWS,
     REFRESH_LA_JUDGEMENTS_SQL,
+    rewrite_la_judgements,
 )
 from warehouse.schema import migrate  # noqa: E402
 from warehouse.snapshot import STORAGE_COMPATIBILITY  # noqa: E402
@@ -236,7 +236,7 @@ def leave_largest_unsorted_tail(con: duckdb.DuckDBPyConnection) -> None:
     choice of its rows, moved to the end in random order, counted as appended."""
     (rows,) = con.execute("SELECT count(*) FROM la_judgements").fetchone()
     tail = min(rows, int(max(COMPACT_APPENDED_FRACTION * rows, COMPACT_MIN_APPENDED_ROWS)))
-    con.execute(COMPACT_LA_JUDGEMENTS_SQL.read_text())
+    rewrite_la_judgements(con)
     con.execute(f"""
         CREATE TEMP TABLE la_tail AS
         SELECT * FROM la_judgements ORDER BY hash(report_id, area) LIMIT {tail};

@@ -69,7 +69,7 @@ GENERATION_TABLE = "warehouse_snapshot"
 # leaves text 2-3 times larger and every table takes whole blocks.
 CHANGES_FORMAT = "FORMAT parquet, COMPRESSION zstd"
 WRITTEN, DROPPED = "written_", "dropped_"  # change log files per table: rows a write added, keys it removed
-REWRITTEN = "rewritten_"  # an empty change log file per table the write rewrote in place (warehouse.load.REWRITE_SQL)
+REWRITTEN = "rewritten_"  # an empty change log file per table the write rewrote in place (warehouse.load.REWRITES)
 
 
 def lock_path(db: Path) -> Path:
@@ -358,12 +358,12 @@ def catch_up(con: duckdb.DuckDBPyConnection, catalog: Catalog, logged: dict[str,
 
 
 def replay_rewrites(con: duckdb.DuckDBPyConnection, log: Path) -> None:
-    """Rewrite the tables the logged write rewrote in place, by the same SQL, now that they hold its rows."""
-    from warehouse.load import REWRITE_SQL
+    """Rewrite the tables the logged write rewrote in place, the same way, now that they hold its rows."""
+    from warehouse.load import REWRITES
 
-    for table, sql in REWRITE_SQL.items():
+    for table, rewrite in REWRITES.items():
         if (log / f"{REWRITTEN}{table}").exists():
-            con.execute(sql.read_text())
+            rewrite(con)
 
 
 def same_rows(con: duckdb.DuckDBPyConnection, table: str, catalog: Catalog, held_live: Catalog) -> bool:
@@ -415,8 +415,8 @@ def log_changes(con: duckdb.DuckDBPyConnection, table: str, key: str, rows_sql: 
 
 def log_rewrite(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """Log that a load rewrote `table` in place (the same rows in another order, never logged as changes, which
-    would be the whole table): the replay rewrites it by the same SQL (warehouse.load.REWRITE_SQL) once it
-    holds the write's rows. A connection that is not a `writing` one has no change log, and nothing is logged."""
+    would be the whole table): the replay rewrites it the same way (warehouse.load.REWRITES) once it holds the
+    write's rows. A connection that is not a `writing` one has no change log, and nothing is logged."""
     if id(con) in CHANGE_LOGS:
         REWRITES.setdefault(id(con), set()).add(table)
 

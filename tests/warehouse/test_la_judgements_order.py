@@ -23,9 +23,11 @@ IN_ORDER = "urn, inspection_end, report_id, area"
 
 @pytest.fixture(autouse=True)
 def small_threshold(monkeypatch):
-    """The rule at test size: rewrite once the appended rows pass half the table, however small it is."""
+    """The rule at test size: rewrite once the appended rows pass half the table, however small it is, a few
+    authorities at a time."""
     monkeypatch.setattr(load, "COMPACT_APPENDED_FRACTION", FRACTION)
     monkeypatch.setattr(load, "COMPACT_MIN_APPENDED_ROWS", 0)
+    monkeypatch.setattr(load, "REWRITE_CHUNK_ROWS", 5)
 
 
 def write(db: Path, authorities, end, tag: str) -> None:
