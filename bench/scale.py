@@ -57,7 +57,8 @@ REPEAT = 3
 BATCH_WRITES = 16
 # A full build at 10^6 reports took 793 s (200 s of CPU) on the shared 2-core machine: time to finish there.
 REPORT_TIMEOUT_SECONDS = 1800
-HISTORY_REPEAT = 15  # reads of one authority's history (~60 ms each at 10^6): the median of more is steadier on a shared machine
+# Reads of one authority's history (~60 ms each at 10^6): the median of more is steadier on a shared machine.
+HISTORY_REPEAT = 15
 CHILD_STDERR_LINES = 15  # of a report child that printed no figures: enough for a traceback's end
 CORPUS_FILES = 452  # files in the corpus: the 1x of the memory measurement
 MEMORY_BATCH = 50

@@ -12,8 +12,8 @@ report N copies the rows of template report hash(seed, N) mod T (its kind, frame
 judgements, quotations, so all of them keep the corpus's proportions) under a new report_id, sha256, file id,
 and dates spread over 2005-2026; la_judgements is then filled by the loader's own SQL and left as the loads'
 policy leaves it at its worst (warehouse/load.py): in authority order but for an unsorted tail of the most rows
-loads may append before the table is rewritten. Reports of local authorities are spread over the ~150 English authorities
-(transform/local_authorities.csv); school reports over many school-like providers (one per
+loads may append before the table is rewritten. Reports of local authorities are spread over the ~150 English
+authorities (transform/local_authorities.csv); school reports over many school-like providers (one per
 REPORTS_PER_SCHOOL reports). Every report also gets PASSAGES_PER_REPORT short sentences in a `passages`
 table (the sentence table every report will carry; made here when the schema has none yet), since that
 table dominates the warehouse's size.

@@ -55,7 +55,8 @@ def last_log(db: Path) -> Path:
 
 def logged_rows(log: Path) -> int:
     with duckdb.connect() as con:
-        return con.execute(f"SELECT count(*) FROM read_parquet('{log_file(log, WRITTEN, LA_JUDGEMENTS)}')").fetchone()[0]
+        written = log_file(log, WRITTEN, LA_JUDGEMENTS)
+        return con.execute(f"SELECT count(*) FROM read_parquet('{written}')").fetchone()[0]
 
 
 def first_authority(db: Path) -> tuple[str, list[str]]:
