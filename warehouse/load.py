@@ -221,7 +221,7 @@ def keep_la_judgements_in_order(con: duckdb.DuckDBPyConnection) -> None:
     """Count the rows this load appended to la_judgements; rewrite the table in order when they are too many."""
     con.execute("UPDATE la_judgements_order SET appended_rows = appended_rows + (SELECT count(*) FROM la_refreshed)")
     appended, rows = con.execute(
-        f"SELECT appended_rows, (SELECT count(*) FROM {LA_JUDGEMENTS}) FROM la_judgements_order").fetchone()
+        "SELECT appended_rows, (SELECT count(*) FROM la_judgements) FROM la_judgements_order").fetchone()
     if appended > max(COMPACT_APPENDED_FRACTION * rows, COMPACT_MIN_APPENDED_ROWS):
         compact_la_judgements(con)
 
@@ -229,23 +229,23 @@ def keep_la_judgements_in_order(con: duckdb.DuckDBPyConnection) -> None:
 def compact_la_judgements(con: duckdb.DuckDBPyConnection) -> None:
     """Rewrite la_judgements in authority order (same rows) in this write; the standby does the same at replay."""
     rewrite_la_judgements(con)
-    log_rewrite(con, LA_JUDGEMENTS)
+    log_rewrite(con, "la_judgements")
 
 
 def rewrite_la_judgements(con: duckdb.DuckDBPyConnection) -> None:
     """la_judgements' rows inserted again in authority order, a range of authorities at a time, and the old ones
     deleted; the count of rows appended since starts again."""
-    rows, last_rowid = con.execute(f"SELECT count(*), max(rowid) FROM {LA_JUDGEMENTS}").fetchone()
+    rows, last_rowid = con.execute("SELECT count(*), max(rowid) FROM la_judgements").fetchone()
     ranges = -(-rows // REWRITE_CHUNK_ROWS)
-    bounds = con.execute(f"SELECT quantile_disc(urn, ?) FROM {LA_JUDGEMENTS}",
+    bounds = con.execute("SELECT quantile_disc(urn, ?) FROM la_judgements",
                          [[n / ranges for n in range(1, ranges)]]).fetchone()[0] if ranges > 1 else []
     edges = [None, *bounds, None]
     for low, high in zip(edges, edges[1:]):
         con.execute(REWRITE_LA_JUDGEMENTS_SQL.read_text(), {"last_rowid": last_rowid, "low": low, "high": high})
-    con.execute(f"DELETE FROM {LA_JUDGEMENTS} WHERE rowid <= ?", [last_rowid])
+    con.execute("DELETE FROM la_judgements WHERE rowid <= ?", [last_rowid])
     con.execute("UPDATE la_judgements_order SET appended_rows = 0")
 
 
 # Tables a write may rewrite in place (same rows, another order), and how: the standby replays the rewrite the
 # same way after the write's rows (warehouse/snapshot.py).
-REWRITES = {LA_JUDGEMENTS: rewrite_la_judgements}
+REWRITES = {"la_judgements": rewrite_la_judgements}

@@ -13,12 +13,13 @@ import warehouse.load as load
 from tests.factories import make_report
 from tests.warehouse.test_views_after_009 import DATES, assert_same_as_before
 from transform.frames import reports_to_frames
-from warehouse.load import LA_JUDGEMENTS, load_batch
+from warehouse.load import load_batch
 from warehouse.snapshot import REWRITTEN, WRITTEN, changes_path, log_file, reading
 
 AUTHORITIES = ("Leeds", "Croydon", "Bromley", "Bradford", "Kent", "Camden", "Barnet", "Sefton")
 FRACTION = 0.5
 IN_ORDER = "urn, inspection_end, report_id, area"
+LA_JUDGEMENTS = "la_judgements"
 
 
 @pytest.fixture(autouse=True)
