@@ -206,7 +206,7 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
             staged_changes = save_change_log(con, db, logged)
         finally:
             CHANGE_LOGS.pop(id(con), None)
-            REWRITES.pop(id(con), None)
+            REWRITTEN_TABLES.pop(id(con), None)
             con.close()
         fsync_file(copies.standby)
         log = change_log(db, live_generation, live_generation + 1)
@@ -223,7 +223,7 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
 # Tables each open `writing` connection logs changes of (by id of the connection): what `log_changes` looks up.
 CHANGE_LOGS: dict[int, dict[str, str]] = {}
 # Tables each open `writing` connection rewrote in place (`log_rewrite`).
-REWRITES: dict[int, set[str]] = {}
+REWRITTEN_TABLES: dict[int, set[str]] = {}
 
 
 def open_standby(db: Path, copies: Copies) -> tuple[duckdb.DuckDBPyConnection, int, Path | None]:
@@ -418,7 +418,7 @@ def log_rewrite(con: duckdb.DuckDBPyConnection, table: str) -> None:
     would be the whole table): the replay rewrites it the same way (warehouse.load.REWRITES) once it holds the
     write's rows. A connection that is not a `writing` one has no change log, and nothing is logged."""
     if id(con) in CHANGE_LOGS:
-        REWRITES.setdefault(id(con), set()).add(table)
+        REWRITTEN_TABLES.setdefault(id(con), set()).add(table)
 
 
 def save_change_log(con: duckdb.DuckDBPyConnection, db: Path, logged: dict[str, str]) -> Path:
@@ -434,7 +434,7 @@ def save_change_log(con: duckdb.DuckDBPyConnection, db: Path, logged: dict[str, 
             path = log_file(staged, prefix, table)
             con.execute(f"COPY (SELECT DISTINCT * FROM temp.{prefix}{table}) TO {quoted(path)} ({CHANGES_FORMAT})")
             fsync_file(path)
-    for table in REWRITES.get(id(con), ()):
+    for table in REWRITTEN_TABLES.get(id(con), ()):
         (staged / f"{REWRITTEN}{table}").touch()
     fsync_directory(staged)
     return staged

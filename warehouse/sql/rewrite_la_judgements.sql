@@ -4,7 +4,7 @@
 -- Each authority's rows then lie in one or two row groups, which one authority's history reads, skipping the
 -- others by their min/max urn. Insert and delete, not CREATE OR REPLACE, so the table keeps its definition and
 -- comments. A range at a time, since the sort holds its rows in memory: at 1,000,000 reports the writer peaked
--- at 397 MB in quarters against 808 MB at once, in the same CPU time. The order is total (report_id and area
+-- at 440 MB in quarters against 808 MB at once, in about the same CPU time (4 s). The order is total (report_id and area
 -- are unique), so a standby replaying the rewrite (warehouse/snapshot.py) puts the same rows in the same order.
 INSERT INTO la_judgements BY NAME
 SELECT *
