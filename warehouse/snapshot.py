@@ -7,8 +7,9 @@ no writer ever opens the live file. The warehouse path (`OFSTED_DB`) is a symbol
 1. takes an exclusive lock on `<db>.lock` (a second writer waits, then fails clearly);
 2. opens the standby copy and brings it up to date: it replays the last write's changes, kept in the folder
    `<db>.changes/<from>-<to>` (named by the generations it leads from and to: per table, the rows it added or
-   replaced and the keys it removed, as zstd-compressed Parquet files), and copies the small bookkeeping
-   tables (runs, failures, schema_migrations) whole from the live copy;
+   replaced and the keys it removed, as zstd-compressed Parquet files; and which tables it rewrote in another
+   order, which the replay rewrites the same way after the rows), and copies the small bookkeeping tables
+   (runs, failures, schema_migrations) whole from the live copy;
 3. migrates the schema, marks runs whose process died (warehouse.runs.mark_dead_runs), and yields a
    connection inside one transaction;
 4. on success commits, writes this write's changes to a new folder in `<db>.changes`, closes and fsyncs the
@@ -68,6 +69,7 @@ GENERATION_TABLE = "warehouse_snapshot"
 # leaves text 2-3 times larger and every table takes whole blocks.
 CHANGES_FORMAT = "FORMAT parquet, COMPRESSION zstd"
 WRITTEN, DROPPED = "written_", "dropped_"  # change log files per table: rows a write added, keys it removed
+REWRITTEN = "rewritten_"  # an empty change log file per table the write rewrote in place (warehouse.load.REWRITES)
 
 
 def lock_path(db: Path) -> Path:
@@ -204,6 +206,7 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
             staged_changes = save_change_log(con, db, logged)
         finally:
             CHANGE_LOGS.pop(id(con), None)
+            REWRITTEN_TABLES.pop(id(con), None)
             con.close()
         fsync_file(copies.standby)
         log = change_log(db, live_generation, live_generation + 1)
@@ -219,6 +222,8 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
 
 # Tables each open `writing` connection logs changes of (by id of the connection): what `log_changes` looks up.
 CHANGE_LOGS: dict[int, dict[str, str]] = {}
+# Tables each open `writing` connection rewrote in place (`log_rewrite`).
+REWRITTEN_TABLES: dict[int, set[str]] = {}
 
 
 def open_standby(db: Path, copies: Copies) -> tuple[duckdb.DuckDBPyConnection, int, Path | None]:
@@ -343,12 +348,22 @@ def catch_up(con: duckdb.DuckDBPyConnection, catalog: Catalog, logged: dict[str,
         if written.exists():  # a table new since that write has nothing to replay
             con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM read_parquet({quoted(dropped)}))")
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet({quoted(written)})")
+    replay_rewrites(con, log)
     held_live = table_columns(con, "live")
     for table in catalog:
         if table not in logged and table != GENERATION_TABLE and not same_rows(con, table, catalog, held_live):
             con.execute(f"DELETE FROM {table}")
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM live.{table}")
     con.execute("DETACH live")
+
+
+def replay_rewrites(con: duckdb.DuckDBPyConnection, log: Path) -> None:
+    """Rewrite the tables the logged write rewrote in place, the same way, now that they hold its rows."""
+    from warehouse.load import REWRITES
+
+    for table, rewrite in REWRITES.items():
+        if (log / f"{REWRITTEN}{table}").exists():
+            rewrite(con)
 
 
 def same_rows(con: duckdb.DuckDBPyConnection, table: str, catalog: Catalog, held_live: Catalog) -> bool:
@@ -400,6 +415,14 @@ def log_changes(con: duckdb.DuckDBPyConnection, table: str, key: str, rows_sql: 
     con.execute(f"INSERT INTO {DROPPED}{table} {dropped_sql}")
 
 
+def log_rewrite(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Log that a load rewrote `table` in place (the same rows in another order, never logged as changes, which
+    would be the whole table): the replay rewrites it the same way (warehouse.load.REWRITES) once it holds the
+    write's rows. A connection that is not a `writing` one has no change log, and nothing is logged."""
+    if id(con) in CHANGE_LOGS:
+        REWRITTEN_TABLES.setdefault(id(con), set()).add(table)
+
+
 def save_change_log(con: duckdb.DuckDBPyConnection, db: Path, logged: dict[str, str]) -> Path:
     """This write's changes, in a new folder of Parquet files beside the warehouse, for the next write to replay
     (rows in the order their table keeps them, which the replay inserts them in)."""
@@ -421,6 +444,8 @@ def save_change_log(con: duckdb.DuckDBPyConnection, db: Path, logged: dict[str, 
                 rows = f"SELECT DISTINCT * FROM temp.{prefix}{table}"
             con.execute(f"COPY ({rows}) TO {quoted(path)} ({CHANGES_FORMAT})")
             fsync_file(path)
+    for table in REWRITTEN_TABLES.get(id(con), ()):
+        (staged / f"{REWRITTEN}{table}").touch()
     fsync_directory(staged)
     return staged
 

@@ -121,6 +121,7 @@ def test_a_warehouse_from_before_009_gets_the_table_filled_from_its_live_rows(tm
     for path in copy_paths(db):  # as the code before 009 left them (without 010's word index either)
         with duckdb.connect(str(path)) as con:
             con.execute("DROP TABLE IF EXISTS la_judgements CASCADE")
+            con.execute("DROP TABLE IF EXISTS la_judgements_order")
             undo_migration_010(con)
             con.execute("DELETE FROM schema_migrations WHERE version >= 9")
     (log,) = changes_path(db).iterdir()
