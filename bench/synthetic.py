@@ -195,7 +195,7 @@ def fill(con: duckdb.DuckDBPyConnection, n_reports: int, seed: int, passages_per
         SELECT s.report_id, j.area, j.grade, j.score, j.label, j.page
         FROM synthetic AS s JOIN template.judgements AS j ON j.report_id = s.template_id;
         INSERT INTO quotations BY NAME
-        SELECT s.report_id, q.* EXCLUDE (report_id)
+        SELECT s.report_id, CAST(s.i + 1 AS INTEGER) AS report_no, q.seq, q.section, q.page, q.text, q.rank, q.reason
         FROM synthetic AS s JOIN template.quotations AS q ON q.report_id = s.template_id;
     """)
     fill_la_judgements(con)

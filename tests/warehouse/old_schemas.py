@@ -7,17 +7,21 @@ from pathlib import Path
 import duckdb
 
 
-def undo_migration_010(con: duckdb.DuckDBPyConnection) -> None:
-    """A copy without 010's word index and report numbers, if it had them (its schema_migrations row is the
-    caller's)."""
+# Tables that carry report numbers (migrations 010 and 012).
+NUMBERED_TABLES = ("reports", "passages", "quotations")
+
+
+def undo_report_numbers(con: duckdb.DuckDBPyConnection) -> None:
+    """A copy without the word index and report numbers of migrations 010 and 012, if it had them (their
+    schema_migrations rows are the caller's)."""
     con.execute("DROP TABLE IF EXISTS passage_words")
     con.execute("DROP MACRO IF EXISTS passage_words_of")
-    for table in ("reports", "passages"):
+    for table in NUMBERED_TABLES:
         con.execute(f"ALTER TABLE IF EXISTS {table} DROP COLUMN IF EXISTS report_no")
 
 
 def without_report_no(change_log: Path) -> None:
-    """A change log file as code before migration 010 wrote it."""
+    """A change log file as code before migrations 010 and 012 wrote it."""
     with duckdb.connect() as con:
         rows = con.execute(f"SELECT * EXCLUDE (report_no) FROM read_parquet('{change_log}')").df()
         con.register("rows", rows)

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from tests.factories import make_report
-from tests.warehouse.old_schemas import undo_migration_010, without_report_no
+from tests.warehouse.old_schemas import NUMBERED_TABLES, undo_report_numbers, without_report_no
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch
 from warehouse.search import SearchFilters, indexed_words, read_sql, search_passages
@@ -126,13 +126,13 @@ def test_a_warehouse_from_before_010_gets_numbers_and_the_index_from_its_live_ro
     load_batch(db, reports_to_frames([(make_report("Leeds", passages=["Neglected gardens."], seed="l"), None)]))
     for path in copy_paths(db):
         with duckdb.connect(str(path)) as con:
-            undo_migration_010(con)
+            undo_report_numbers(con)
             con.execute("DROP TABLE la_judgements_order")  # migration 011's, which came after
             con.execute("DELETE FROM schema_migrations WHERE version >= 10")
     (log,) = changes_path(db).iterdir()
     for prefix in ("written_", "dropped_"):
         log_file(log, prefix, "passage_words").unlink()
-    for table in ("reports", "passages"):
+    for table in NUMBERED_TABLES:
         without_report_no(log_file(log, WRITTEN, table))
     for path in copy_paths(db):  # the live copy must not look newer than the change log
         path.touch()
@@ -152,7 +152,7 @@ def test_a_warehouse_from_before_010_gets_numbers_and_the_index_from_its_live_ro
 def test_an_old_warehouse_without_the_index_is_searched_by_scanning(sample_db):
     for path in copy_paths(sample_db):
         with duckdb.connect(str(path)) as con:
-            undo_migration_010(con)
+            undo_report_numbers(con)
     with reading(sample_db) as con:
         assert indexed_words(con, "neglect") is None
         assert search_passages(con, "neglect").matches > 0

@@ -14,7 +14,7 @@ import pytest
 from bench.views import VIEWS
 from extract.records import Provenance
 from tests.factories import make_report
-from tests.warehouse.old_schemas import undo_migration_010, without_report_no
+from tests.warehouse.old_schemas import NUMBERED_TABLES, undo_report_numbers, without_report_no
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch, load_frames
 from warehouse.snapshot import DROPPED, WRITTEN, changes_path, copy_paths, log_file, reading, writing
@@ -122,13 +122,13 @@ def test_a_warehouse_from_before_009_gets_the_table_filled_from_its_live_rows(tm
         with duckdb.connect(str(path)) as con:
             con.execute("DROP TABLE IF EXISTS la_judgements CASCADE")
             con.execute("DROP TABLE IF EXISTS la_judgements_order")
-            undo_migration_010(con)
+            undo_report_numbers(con)
             con.execute("DELETE FROM schema_migrations WHERE version >= 9")
     (log,) = changes_path(db).iterdir()
     for table in ("la_judgements", "passage_words"):
         for prefix in (WRITTEN, DROPPED):
             log_file(log, prefix, table).unlink()
-    for table in ("reports", "passages"):
+    for table in NUMBERED_TABLES:
         without_report_no(log_file(log, WRITTEN, table))
     for path in copy_paths(db):  # the live copy must not look newer than the change log
         path.touch()

@@ -35,6 +35,7 @@ CREATE OR REPLACE TEMP TABLE passage_words_dropped AS
 SELECT report_no FROM reports WHERE report_id IN (SELECT report_id FROM replaced_ids) AND report_no IS NOT NULL;
 UPDATE stage_reports AS s SET report_no = n.report_no FROM load_numbers AS n WHERE s.report_id = n.report_id;
 UPDATE stage_passages AS s SET report_no = n.report_no FROM load_numbers AS n WHERE s.report_id = n.report_id;
+UPDATE stage_quotations AS s SET report_no = n.report_no FROM load_numbers AS n WHERE s.report_id = n.report_id;
 
 -- The inspections (authority and inspection end) whose chosen report this load may change, before and after:
 -- refresh_la_judgements.sql recomputes only these. A report without an end date is an inspection of its own,
