@@ -50,7 +50,7 @@ from extract.exceptions import ExtractionError  # noqa: E402
 from extract.pdf_text import bytes_to_document  # noqa: E402
 from transform.frames import reports_to_frames  # noqa: E402
 from warehouse.load import load_batch  # noqa: E402
-from warehouse.search import SearchFilters, read_sql, search_passages  # noqa: E402
+from warehouse.search import SearchFilters, scan_passages, search_passages  # noqa: E402
 
 MIN_PASSAGES, MAX_PASSAGES = 150, 300  # sentences per report: a short focused visit to a long full inspection
 POOL_FILES = 80  # corpus PDFs read for sentences
@@ -192,7 +192,7 @@ def time_methods(db: Path, repeat: int, fts: bool, only: set[str] | None) -> Non
         print(f"search over {passages:,} passages, {threads} threads (median of {repeat}; rows = matches):")
         methods = {
             "search": lambda q: search_passages(con, q.words, q.filters).matches,
-            "scan": lambda q: scan(con, q),
+            "scan": lambda q: scan_passages(con, q.words, q.filters).matches,
             "ilike": lambda q: count(con, "text ILIKE ? ESCAPE '\\'", [like_pattern(q.words)], q.filters),
             "regexp": lambda q: count(con, "regexp_matches(text, ?, 'i')", [r"\b" + re.escape(q.words)], q.filters),
         }
@@ -204,16 +204,6 @@ def time_methods(db: Path, repeat: int, fts: bool, only: set[str] | None) -> Non
             for name, method in methods.items():
                 wall, cpu, rows = median_seconds(lambda: method(query), repeat)
                 print(f"    {name:7} {wall * 1000:8.0f} ms wall {cpu * 1000:8.0f} ms CPU  {rows:>10,} rows")
-
-
-def scan(con, query: Query) -> int:
-    """Matches of the search by scanning every passage (warehouse/sql/search/passages.sql)."""
-    filters = query.filters
-    rows = con.execute(read_sql("passages"), {
-        "words": query.words, "grade": filters.grade, "kind": filters.kind, "since": filters.since,
-        "provider": filters.provider, "limit": filters.limit,
-    }).fetchall()
-    return rows[0][-1] if rows else 0
 
 
 def count(con, condition: str, values: list, filters: SearchFilters) -> int:

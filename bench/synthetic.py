@@ -182,7 +182,8 @@ def fill(con: duckdb.DuckDBPyConnection, n_reports: int, seed: int, passages_per
             CASE WHEN t.inspection_end IS NOT NULL THEN s.inspection_end END AS inspection_end,
             s.inspection_end + CAST({delay_low} + s.h % {delay_high - delay_low} AS INTEGER) AS published,
             t.lead_inspector, t.outcome, t.next_inspection,
-            'https://files.ofsted.gov.uk/v1/file/' || (50000000 + s.i) AS source_url, CAST(s.i + 1 AS INTEGER) AS report_no,
+            'https://files.ofsted.gov.uk/v1/file/' || (50000000 + s.i) AS source_url,
+            CAST(s.i + 1 AS INTEGER) AS report_no,
             CAST(50000000 + s.i AS VARCHAR) AS file_id,
             s.report_id AS sha256, t.pages, t.parser_version, t.status, t.error, t.quality_flags,
             '/synthetic/' || s.report_id || '.pdf' AS path,
@@ -228,13 +229,14 @@ def index_passages(con: duckdb.DuckDBPyConnection, batch_reports: int = INDEX_BA
     each leave it (each load's words in word order), by the loader's own SQL."""
     (last,) = con.execute("SELECT coalesce(max(report_no), 0) FROM passages").fetchone()
     con.execute("CREATE TEMP TABLE passage_words_dropped (report_no INTEGER)")
+    index_sql = INDEX_PASSAGES_SQL.read_text()
     for first in range(1, last + 1, batch_reports):
         batch = f"report_no BETWEEN {first} AND {first + batch_reports - 1}"
         con.execute(f"""
             CREATE OR REPLACE TEMP VIEW stage_passages AS SELECT * FROM passages WHERE {batch};
             CREATE OR REPLACE TEMP VIEW load_ids AS SELECT DISTINCT report_id FROM passages WHERE {batch};
         """)
-        con.execute(INDEX_PASSAGES_SQL.read_text())
+        con.execute(index_sql)
     con.execute("DROP VIEW IF EXISTS stage_passages; DROP VIEW IF EXISTS load_ids; DROP TABLE passage_words_dropped")
 
 

@@ -261,9 +261,9 @@ def rewrite_la_judgements(con: duckdb.DuckDBPyConnection) -> None:
     ranges = -(-rows // REWRITE_CHUNK_ROWS)
     bounds = con.execute("SELECT quantile_disc(urn, ?) FROM la_judgements",
                          [[n / ranges for n in range(1, ranges)]]).fetchone()[0] if ranges > 1 else []
-    edges = [None, *bounds, None]
+    edges, rewrite = [None, *bounds, None], REWRITE_LA_JUDGEMENTS_SQL.read_text()
     for low, high in zip(edges, edges[1:]):
-        con.execute(REWRITE_LA_JUDGEMENTS_SQL.read_text(), {"last_rowid": last_rowid, "low": low, "high": high})
+        con.execute(rewrite, {"last_rowid": last_rowid, "low": low, "high": high})
     con.execute("DELETE FROM la_judgements WHERE rowid <= ?", [last_rowid])
     con.execute("UPDATE la_judgements_order SET appended_rows = 0")
 

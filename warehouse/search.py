@@ -74,24 +74,28 @@ class SearchResult:
 def search_passages(
     con: duckdb.DuckDBPyConnection, words: str, filters: SearchFilters = SearchFilters()
 ) -> SearchResult:
-    parameters = {
-        "grade": filters.grade,
-        "kind": filters.kind,
-        "since": filters.since,
-        "provider": filters.provider,
-        "limit": filters.limit,
-    }
     try:
         phrase = indexed_words(con, words)
         if phrase is None:
-            rows = con.execute(read_sql("passages"), {"words": words, **parameters}).fetchall()
-            return SearchResult(tuple(FoundPassage(*row[:-1]) for row in rows), rows[0][-1] if rows else 0)
-        return search_index(con, phrase, parameters)
+            return scan_passages(con, words, filters)
+        return search_index(con, phrase, filter_parameters(filters))
     except duckdb.CatalogException as exc:
         raise SearchUnavailable(
             f"this warehouse has no passages to search ({str(exc).splitlines()[0]}); it was written before "
             "sentences were stored: load the reports again (`ofsted ingest PATH...`) with this version"
         ) from None
+
+
+def scan_passages(con: duckdb.DuckDBPyConnection, words: str, filters: SearchFilters) -> SearchResult:
+    """The same search by reading every passage (the search_passages macro): for what the index cannot look up."""
+    parameters = {"words": " ".join(words.split()), **filter_parameters(filters)}
+    rows = con.execute(read_sql("passages"), parameters).fetchall()
+    return SearchResult(tuple(FoundPassage(*row[:-1]) for row in rows), rows[0][-1] if rows else 0)
+
+
+def filter_parameters(filters: SearchFilters) -> dict:
+    return {"grade": filters.grade, "kind": filters.kind, "since": filters.since, "provider": filters.provider,
+            "limit": filters.limit}
 
 
 @dataclass(frozen=True)
@@ -123,10 +127,10 @@ def search_index(con: duckdb.DuckDBPyConnection, phrase: list[IndexedWord], para
         {"words": [word.word for word in phrase], "anchor": anchor.word, "anchor_position": anchor.position,
          **parameters},
     ).fetchall()
-    sentences = {}
+    sentences, shown = {}, read_sql("sentences")
     for report_no, rows in groupby(found, key=lambda row: row[FOUND_REPORT_NO]):
         seqs = [row[FOUND_SEQ] for row in rows]
-        for seq, *sentence in con.execute(read_sql("sentences"), {"report_no": report_no, "seqs": seqs}).fetchall():
+        for seq, *sentence in con.execute(shown, {"report_no": report_no, "seqs": seqs}).fetchall():
             sentences[report_no, seq] = sentence
     passages = tuple(
         FoundPassage(*row[:6], *sentences[row[FOUND_REPORT_NO], row[FOUND_SEQ]], *row[6:9], row[FOUND_SEQ])

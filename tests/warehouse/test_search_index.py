@@ -13,7 +13,7 @@ from tests.factories import make_report
 from tests.warehouse.old_schemas import NUMBERED_TABLES, undo_report_numbers, without_report_no
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch
-from warehouse.search import SearchFilters, indexed_words, read_sql, search_passages
+from warehouse.search import SearchFilters, indexed_words, scan_passages, search_passages
 from warehouse.snapshot import WRITTEN, changes_path, copy_paths, log_file, reading
 
 SENTENCES = [
@@ -38,11 +38,8 @@ PHRASES = [
 
 def scanned(con, words: str, filters: SearchFilters):
     """What the scan (search_passages' pattern over every passage) returns."""
-    rows = con.execute(read_sql("passages"), {
-        "words": " ".join(words.split()), "grade": filters.grade, "kind": filters.kind, "since": filters.since,
-        "provider": filters.provider, "limit": filters.limit,
-    }).fetchall()
-    return [tuple(row[:-1]) for row in rows], rows[0][-1] if rows else 0
+    found = scan_passages(con, words, filters)
+    return [dataclasses.astuple(passage) for passage in found.passages], found.matches
 
 
 def searched(con, words: str, filters: SearchFilters):
