@@ -1,7 +1,8 @@
 """What the fake site lists.
 
-- `catalogue_from_corpus`: one provider per corpus local authority (and school), its reports with labels,
-  inspection and published dates, built from the corpus's MANIFEST.csv (and TRUTH.csv for inspection dates).
+- `catalogue_from_corpus`: one provider per corpus local authority (and school, early years setting, college),
+  its reports with labels, inspection and published dates, built from the corpus's MANIFEST.csv (and TRUTH.csv
+  for inspection dates); providers that are not authorities are listed under their own type's page type.
   Corpus files without a real file id get a stable invented one derived from their sha256, so runs repeat.
 - `typed_catalogue`: providers of every type with small generated PDFs, URNs in every form the site uses
   (digits, SC and EY), more than a listing page of schools, and an undated academy conversion letter.
@@ -25,11 +26,21 @@ LABELS = {
     "joint-area-review": "Joint area review - progress inspection",
     "not-a-pdf": "Children's services inspection",
     "school-inspection": "School inspection report",
+    "early-years": "Early years inspection",
+    "further-education": "Further education and skills inspection",
+    "independent-school": "Independent school pre-registration inspection",
 }
+# The provider type and page type a corpus folder's providers are listed under (authorities: "la", "44").
+PROVIDER_OF_KIND = {
+    "early-years": ("early-years", "16"),
+    "further-education": ("further-education", "46"),
+    "independent-school": ("independent", "27"),
+}
+SCHOOL_PROVIDER = ("school", "21")
 INVENTED_ID_BASE = 90_000_000
 INVENTED_ID_SPAN = 9_999_999
-SCHOOL_URN = re.compile(r"^(\d+)-")
-YEAR = re.compile(r"(\d{4})")
+SCHOOL_URN = re.compile(r"^((?:EY)?\d+)-")  # 145493-..., EY448916-...
+YEAR = re.compile(r"-(\d{4})(?!\d)")  # the year after the name, not the URN's first digits
 # Schools' reports carry only a year in their file names: the fake site publishes them mid-year.
 SCHOOL_PUBLISHED_MONTH_DAY = (7, 1)
 # The one school file whose name has no URN gets one from outside the real URN range.
@@ -102,8 +113,8 @@ def catalogue_from_corpus(corpus: Path) -> dict[str, FakeProvider]:
         else:
             match = SCHOOL_URN.match(name)
             urn = match[1] if match else INVENTED_SCHOOL_URN
-            provider_type, page_type = "school", "21"
-            provider_name = re.sub(r"^\d+-|-\d{4}.*$", "", name).replace("-", " ").title()
+            provider_type, page_type = PROVIDER_OF_KIND.get(row["kind"], SCHOOL_PROVIDER)
+            provider_name = re.sub(r"^(?:EY)?\d+-|-\d{4}.*$", "", name).replace("-", " ").title()
             published = date(int(YEAR.search(name)[1]), *SCHOOL_PUBLISHED_MONTH_DAY)
         start = truth.get(row["path"], {}).get("inspection_start")
         report = FakeReport(
