@@ -5,9 +5,9 @@ from __future__ import annotations
 from types import ModuleType
 
 from extract.exceptions import Unrecognised
-from extract.families import area_send, focused_visit, joint_area_review, jtai
+from extract.families import area_send, early_years_pre2015, eif, focused_visit, joint_area_review, jtai
 from extract.families import la_ilacs, la_lscb_review, la_pre2014, la_sif
-from extract.families import school_2001, school_2009, school_2012, school_2015, school_monitoring
+from extract.families import pre_registration, school_2001, school_2009, school_2012, school_2015, school_monitoring
 from extract.pdf_text import Document
 
 # Order matters where families share wording: the most specific first.
@@ -26,6 +26,11 @@ FAMILIES: tuple[ModuleType, ...] = (
     school_2012,
     school_2015,
     school_monitoring,
+    # Schools, early years settings and colleges under the education inspection framework (2019 on), early years
+    # settings before 2015, proposed independent schools.
+    eif,
+    early_years_pre2015,
+    pre_registration,
 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-PARSER_VERSION = "2.1.0"
+PARSER_VERSION = "2.2.0"
 
 
 class Status(str, Enum):
@@ -77,6 +77,9 @@ class Report:
     inspection_end: date | None = None
     lead_inspector: str | None = None
     judgements: list[Judgement] = field(default_factory=list)
+    # Grades the report prints for the provider's previous inspection ("Overall effectiveness at previous
+    # inspection Good"): kept apart, never judgements of this inspection.
+    previous_judgements: list[Judgement] = field(default_factory=list)
     outcome: str | None = None
     next_inspection: str | None = None  # area SEND: when the next inspection is due, as printed
     quotations: list[Quotation] = field(default_factory=list)
@@ -111,6 +114,7 @@ class Report:
             if data.get(key):
                 data[key] = date.fromisoformat(data[key])
         data["judgements"] = [Judgement(**j) for j in data.get("judgements") or []]
+        data["previous_judgements"] = [Judgement(**j) for j in data.get("previous_judgements") or []]
         data["quotations"] = [Quotation(**q) for q in data.get("quotations") or []]
         data["passages"] = [Passage(**p) for p in data.get("passages") or []]
         return cls(**data)

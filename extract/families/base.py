@@ -19,6 +19,7 @@ class Parsed:
     inspection_end: date | None = None
     lead_inspector: str | None = None
     judgements: list[Judgement] = field(default_factory=list)
+    previous_judgements: list[Judgement] = field(default_factory=list)
     outcome: str | None = None
     next_inspection: str | None = None
     quotations: list[Quotation] = field(default_factory=list)

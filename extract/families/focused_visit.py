@@ -4,6 +4,7 @@ Two templates: 2018-2021 letters open with an "Overview" and list "Findings"; fr
 section leads and "Main findings" follow. Both have "What needs to improve in this area of social work
 practice" bullets; a few COVID-era letters have no overview at all. Key quotations: the headline findings (or
 overview) whole, the opening of each finding, a few points to improve.
+The dates are the first the letter's opening states, whatever its wording (extract.families.letters.opening_dates).
 The lead inspector is the letter's signatory, or, where the letter prints no signatory, the first inspector its
 opening names ("The inspectors were ...").
 """
@@ -14,7 +15,7 @@ import re
 
 from extract.exceptions import ExtractionError
 from extract.families.base import Parsed
-from extract.families.letters import LETTER_SALUTATION, inspection_dates
+from extract.families.letters import LETTER_SALUTATION, opening_dates
 from extract.pdf_text import Document
 from extract.text.key_quotes import QuotePlan
 from extract.text.names import provider_name
@@ -80,7 +81,7 @@ def lead_inspector(document: Document) -> str | None:
 
 
 def parse(document: Document) -> Parsed:
-    dates = inspection_dates(document, "focused visit letter")
+    dates = opening_dates(document, "focused visit letter")
     return Parsed(
         kind=KIND,
         framework=FRAMEWORK,

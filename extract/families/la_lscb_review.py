@@ -27,7 +27,11 @@ from extract.text.passages import Prose
 
 KIND = "lscb-review"
 FRAMEWORK = "lscb-review"
-RECOGNISE = re.compile(flexible("Review of the effectiveness of the Local Safeguarding Children Board"), re.I)
+# The title, capitalised as titles are (a SIF report's title page: "... and Review of the effectiveness ..."): a
+# sentence recalling a review says "review".
+RECOGNISE = re.compile(
+    "Review" + r"\s+(?i:" + flexible("of the effectiveness of the Local Safeguarding Children Board") + ")"
+)
 # Passages and key quotations (extract.text.passages, extract.text.key_quotes): laid out like a SIF report's
 # summary and areas for improvement, with no graded body sections of its own.
 PROSE: Prose = la_prose((), opening="Summary")

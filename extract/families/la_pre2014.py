@@ -18,7 +18,10 @@ from extract.text.grades import SCORE_TO_GRADE_PRE_2014, LabelledArea, flexible,
 from extract.text.names import provider_name
 
 FRAMEWORK = "pre-2014"
-RECOGNISE = re.compile(r"Inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children", re.IGNORECASE)
+# The title, at the start of a line and capitalised, as la_sif reads its own: never a sentence recalling it.
+RECOGNISE = re.compile(
+    r"^[ \t]*Inspection\s+(?i:of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children)", re.MULTILINE
+)
 TABLE_HEADING = re.compile(r"^Record of main findings\s*$", re.MULTILINE)
 
 AREAS = (

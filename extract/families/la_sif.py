@@ -30,7 +30,16 @@ from extract.text.grades import GRADE_PATTERN, LabelledArea, flexible
 from extract.text.passages import Prose
 
 FRAMEWORK = "sif"
-RECOGNISE = re.compile(flexible("Inspection of services for children in need of help and protection"), re.I)
+# The report's title, where a title stands: at the start of a line, its first word capitalised ("Inspection of
+# services ...", a re-inspection's "Re-inspection of services ..."). A letter's prose recalls the last inspection
+# in the same words ("... since the inspection of services for children in need of help and protection ..."),
+# inside a sentence and in lower case: that is no SIF report.
+RECOGNISE = re.compile(
+    r"^[ \t]*(?:Inspection|Re[-\u2010\u2011\u2013]?\s?inspection)\s+(?i:"
+    + flexible("of services for children in need of help and protection")
+    + ")",
+    re.MULTILINE,
+)
 
 # Each row is numbered ("1.", "2.1"), which tells the table from prose; the numbers are not read, because they
 # vary ("1. Leadership, management and governance" where the leadership row comes first).

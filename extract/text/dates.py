@@ -179,15 +179,57 @@ _CUES = tuple(
 
 
 def find_inspection_dates(text: str, reference: date | None = None) -> DateRange | None:
-    """The inspection's dates from the first cue that carries a date phrase; None when no cue does.
+    """The inspection's dates: from date labels printed in a column above their dates where a report prints
+    them so (`stacked_inspection_dates`: a cue would take the date after the last label for its own), else from
+    the first cue that carries a date phrase; None when neither gives one.
 
     Raise ValueError (quoting the phrase) when a cue's phrase names an impossible or incomplete date.
     """
     text = normalise_date_text(text)
+    stacked = stacked_inspection_dates(text, reference)
+    if stacked is not None:
+        return stacked
     for cue in _CUES:
         match = cue.search(text)
         if match:
             return parse_date_range(match.group("phrase"), reference)
+    return None
+
+
+# A column of date labels, each alone on its line ("Inspection date", "Previous inspection date"), then a
+# column of as many dates, each alone on its line: the text layer of a table whose labels and values it reads
+# column by column (early years reports before 2015). The n-th date belongs to the n-th label.
+DATE_LABEL_LINE = r"[ \t]*(?:Previous[ \t]+)?inspection[ \t]+dates?[ \t]*:?[ \t]*\n"
+DATE_VALUE_LINE = rf"[ \t]*{DATE_PHRASE}[ \t]*(?:\n|\Z)"
+STACKED_DATES = re.compile(rf"^(?P<labels>(?:{DATE_LABEL_LINE})+)(?P<values>(?:{DATE_VALUE_LINE})+)", re.I | re.M)
+PREVIOUS_LABEL = re.compile(r"^\s*Previous\b", re.IGNORECASE)
+
+
+def stacked_inspection_dates(text: str, reference: date | None = None) -> DateRange | None:
+    """The dates paired with the first 'Inspection date' label of a column of labels printed above a column of
+    as many dates; None when there is no such pair of columns (a count that differs pairs nothing)."""
+    for block in STACKED_DATES.finditer(text):
+        labels = block.group("labels").splitlines()
+        values = [line for line in block.group("values").splitlines() if line.strip()]
+        if len(labels) != len(values):
+            continue
+        for label, value in zip(labels, values):
+            if not PREVIOUS_LABEL.match(label):
+                return parse_date_range(value, reference)
+    return None
+
+
+DATE_PHRASE_RE = re.compile(DATE_PHRASE, re.IGNORECASE)
+
+
+def first_date_range(text: str, reference: date | None = None) -> DateRange | None:
+    """The first date phrase in the text that names complete dates (a number without a month is passed over);
+    None when there is none."""
+    for match in DATE_PHRASE_RE.finditer(normalise_date_text(text)):
+        try:
+            return parse_date_range(match.group(0), reference)
+        except ValueError:
+            continue
     return None
 
 

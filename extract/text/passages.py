@@ -13,7 +13,8 @@ running headers and footers, page numbers, footnotes and Ofsted's letterhead and
 - the back page and inside cover: from a line of Ofsted's standard text (the complaints line, "The Office for
   Standards in Education ... regulates and inspects", the Open Government Licence, "© Crown copyright", the
   publication's reference number) to the end of its page;
-- lines that are not prose: a "sentence" needs `MIN_PASSAGE_WORDS` words and a lower-case letter.
+- lines that are not prose: a "sentence" needs `MIN_PASSAGE_WORDS` words and a lower-case letter, and lines a
+  family says are not prose (`Prose.not_prose`).
 
 A sentence that runs over a page break is one passage on the page where it starts. A paragraph number
 ("12.") is kept apart from the text; unnumbered paragraphs after a numbered one (the same paragraph carried
@@ -94,6 +95,9 @@ class Prose:
     # between the two (however it wraps) belongs to the cover
     opening_start: str | None = None
     tables: tuple[str, ...] = ()  # headings of sections printed as tables: only a known heading ends them
+    # regexes of whole lines the family prints among its prose that are not prose (a list of the regulations'
+    # paragraphs a section covers, "Paragraph 2(1), 2(1)(a)"): left out
+    not_prose: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,9 +132,10 @@ def body_lines(lines: Sequence[Line], prose: Prose) -> list[Line]:
     start = cover_length(lines, prose)
     kept: list[Line] = []
     skipping_page: int | None = None
+    not_prose = re.compile("|".join(f"(?:{regex})" for regex in prose.not_prose)) if prose.not_prose else None
     for index in range(start, len(lines)):
         line = lines[index]
-        if line.page == skipping_page:
+        if line.page == skipping_page or (not_prose is not None and not_prose.fullmatch(line.text)):
             continue
         if STANDARD_TEXT.match(line.text) or is_footnote_start(lines, index):
             skipping_page = line.page

@@ -126,3 +126,17 @@ def visit_team_lead(text: str) -> str | None:
     text = " ".join(text.split())
     match = _VISIT_LEAD.search(text) or _VISIT_TEAM.search(text)
     return strip_titles(match.group("name")) if match else None
+
+
+# A report inspected by one inspector names them under a heading of its own: "Inspector" alone on its line, the
+# name on the next (early years reports: "Information about this inspection / Inspector / Penny Harman").
+_SOLE_INSPECTOR = re.compile(r"^[ \t]*Inspector[ \t]*\n[ \t]*(?P<name>[^\n]+)", re.MULTILINE)
+
+
+def sole_inspector(text: str) -> str | None:
+    """The name under an 'Inspector' heading; None when no name stands there."""
+    for match in _SOLE_INSPECTOR.finditer(text):
+        name = strip_titles(match.group("name"))
+        if name:
+            return name
+    return None

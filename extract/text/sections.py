@@ -41,6 +41,9 @@ BULLET = re.compile(rf"^\s*[{PRIVATE_USE}{C1_CONTROLS}{BULLET_GLYPHS}]\s*")
 # A list item introduced by a hyphen, dash, minus or asterisk needs a space after it, so "co-production" is
 # never a bullet.
 DASH_BULLET = re.compile(r"^\s*[-*\u2013\u2212]\s+(?=\S)")
+# Wingdings' square bullet (its code is the letter n) comes through as "n" when the font has no Unicode map
+# ("n Children engage in the 'Daily Mile'"): a lone "n" opening a line is never English.
+WINGDINGS_BULLET = re.compile(r"^\s*n\s+(?=\S)")
 
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.IGNORECASE)
 # Running headers often end with the page number ("Area SEND inspection report: Oldham ..., 26 to 30 June 2023 2").
@@ -106,7 +109,7 @@ def without_footnotes(page_lines: list[str]) -> list[str]:
 
 
 def raw_to_line(raw: str, page: int) -> Line:
-    bullet = BULLET.match(raw) or DASH_BULLET.match(raw)
+    bullet = BULLET.match(raw) or DASH_BULLET.match(raw) or WINGDINGS_BULLET.match(raw)
     text = raw[bullet.end() :] if bullet else raw
     return Line(" ".join(text.split()), page, bullet is not None)
 
