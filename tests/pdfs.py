@@ -15,20 +15,36 @@ EARLY_YEARS_LINES = (
 
 def text_pdf(lines: tuple[str, ...] | list[str] = EARLY_YEARS_LINES) -> bytes:
     """A one-page PDF whose text layer is `lines`, top to bottom (Helvetica, one line each)."""
-    commands = ["BT", "/F1 10 Tf", "14 TL", "50 800 Td"]
-    for line in lines:
-        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        commands.append(f"({escaped}) Tj T*")
-    commands.append("ET")
-    stream = "\n".join(commands).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+    return pages_pdf([lines])
+
+
+# A page holds this many lines of 10-point text at 14 points apart, from the top margin down.
+PAGE_LINES = 56
+
+
+def pages_pdf(pages: list[tuple[str, ...] | list[str]]) -> bytes:
+    """A PDF of as many A4 pages as `pages`, each page's text layer its lines, top to bottom (Helvetica, one line
+    each); a page of more than PAGE_LINES lines runs off its foot, so callers keep pages short."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    for lines in pages:
+        commands = ["BT", "/F1 10 Tf", "14 TL", "50 800 Td"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            commands.append(f"({escaped}) Tj T*")
+        commands.append("ET")
+        stream = "\n".join(commands).encode("latin-1")
+        page_number, contents_number = len(objects) + 1, len(objects) + 2
+        kids.append(f"{page_number} 0 R")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {contents_number} 0 R "
+            f"/Resources << /Font << /F1 FONT 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream")
+    font_number = len(objects) + 1
+    objects = [body.replace(b"FONT", str(font_number).encode()) for body in objects]
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>".encode()
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -75,11 +75,10 @@ PREVIOUS_AREAS = (
 )
 # An early years report states its overall grade again at the head of its summary ("The provision is good").
 EARLY_YEARS_BODY = (LabelledArea(OVERALL, (flexible("The provision"),)),)
-# A grade of the table on page 1: the label and its grade word, on one line of the text layer.
-RECOGNISE = re.compile(
-    rf"{flexible('The quality of education')}[ \t]+(?:{GRADE_PATTERN})\b[\s\S]*?"
-    rf"{flexible('Behaviour and attitudes')}[ \t]+(?:{GRADE_PATTERN})\b",
-    re.IGNORECASE,
+# Two rows every EIF table prints, label and grade word on one line of the text layer, in either order.
+RECOGNISE = tuple(
+    re.compile(rf"{flexible(label)}[ \t]+(?:{GRADE_PATTERN})\b", re.IGNORECASE)
+    for label in ("The quality of education", "Behaviour and attitudes")
 )
 
 # "Inspection of Kirklees College", under "Further education and skills inspection report" on a college's.
@@ -141,7 +140,9 @@ QUOTE_PLAN = QuotePlan(
 
 
 def recognise(document: Document) -> bool:
-    return any(RECOGNISE.search(page) for page in document.pages[:JUDGEMENT_TABLE_SEARCH_PAGES])
+    return any(
+        all(row.search(page) for row in RECOGNISE) for page in document.pages[:JUDGEMENT_TABLE_SEARCH_PAGES]
+    )
 
 
 def kind(document: Document) -> str:
