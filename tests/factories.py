@@ -31,11 +31,12 @@ def make_report(
     parser_version: str = PARSER_VERSION,
     lead_inspector: str | None = "Jane Inspector",
     pages: int = 12,
+    previous: dict[str, str] | None = None,
 ) -> Report:
     """A report; its sha256 is derived from provider, kind and date unless `seed` says otherwise.
 
     Passages given as text sit under "Summary" on page 2, numbered in order; by default a report's passages are
-    its quotations' sentences.
+    its quotations' sentences. `previous` gives the grades the report prints for the previous inspection.
     """
     seed = seed or f"{provider}|{kind}|{end}"
     if status is not Status.OK:
@@ -55,6 +56,10 @@ def make_report(
         inspection_end=end,
         lead_inspector=lead_inspector,
         judgements=[Judgement(area, grade, area.replace("_", " ").capitalize(), 1) for area, grade in grades.items()],
+        previous_judgements=[
+            Judgement(area, grade, f"{area.replace('_', ' ').capitalize()} at previous inspection", 1)
+            for area, grade in (previous or {}).items()
+        ],
         outcome=outcome,
         quotations=[Quotation("Headline findings", 2, text) for text in quotations],
         passages=[

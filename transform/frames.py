@@ -2,11 +2,12 @@
 
     frames = reports_to_frames([(report, provenance_or_None), ...])
     frames.reports, frames.judgements, frames.quotations, frames.passages, frames.providers   # as the warehouse's
+    frames.previous_judgements   # the grades a report recalls from the provider's previous inspection
 
 Every record with a file hash becomes a `reports` row, whatever its status, so nothing is lost: a record that
 breaks a rule (see `transform.validate`) loads with status 'invalid' and the broken rule as its error; a
 record without a file hash cannot be keyed and is returned in `frames.unkeyed` for the caller to record as a
-failure. Judgements, quotations and passages come only from reports with status 'ok'.
+failure. Judgements, previous grades, quotations and passages come only from reports with status 'ok'.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from extract.records import Provenance, Report
+from extract.records import Judgement, Provenance, Report
 from transform.areas import canonical_area
 from transform.exceptions import InvalidReport
 from transform.flags import report_flags
@@ -35,6 +36,7 @@ REPORT_COLUMNS = (
     "status", "error", "quality_flags", "path", "content_hash", "first_line", "site_label", "site_inspection_date",
 )  # fmt: skip
 JUDGEMENT_COLUMNS = ("report_id", "area", "grade", "score", "label", "page")
+PREVIOUS_JUDGEMENT_COLUMNS = JUDGEMENT_COLUMNS
 QUOTATION_COLUMNS = ("report_id", "seq", "section", "page", "text", "rank", "reason")
 PASSAGE_COLUMNS = ("report_id", "seq", "section", "paragraph", "page", "text")
 
@@ -60,6 +62,7 @@ class Frames:
     judgements: pd.DataFrame
     quotations: pd.DataFrame
     passages: pd.DataFrame
+    previous_judgements: pd.DataFrame
     unkeyed: list[Unkeyed] = field(default_factory=list)
 
 
@@ -73,6 +76,7 @@ def reports_to_frames(
     judgements: list[dict] = []
     quotations: list[dict] = []
     passages: list[dict] = []
+    previous: list[dict] = []
     unkeyed: list[Unkeyed] = []
     seen: set[str] = set()
     for report, provenance in items:
@@ -89,6 +93,7 @@ def reports_to_frames(
         judgements.extend(rows.judgements)
         quotations.extend(rows.quotations)
         passages.extend(rows.passages)
+        previous.extend(rows.previous_judgements)
         if rows.provider is not None:
             providers[rows.provider.urn] = provider_to_row(rows.provider, providers.get(rows.provider.urn))
     return Frames(
@@ -97,6 +102,7 @@ def reports_to_frames(
         judgements=rows_to_frame(judgements, JUDGEMENT_COLUMNS),
         quotations=rows_to_frame(quotations, QUOTATION_COLUMNS),
         passages=rows_to_frame(passages, PASSAGE_COLUMNS),
+        previous_judgements=rows_to_frame(previous, PREVIOUS_JUDGEMENT_COLUMNS),
         unkeyed=unkeyed,
     )
 
@@ -107,6 +113,7 @@ class ReportRows:
     judgements: list[dict]
     quotations: list[dict]
     passages: list[dict]
+    previous_judgements: list[dict]
     provider: Provider | None
 
 
@@ -145,21 +152,8 @@ def report_to_rows(report: Report, provenance: Provenance | None, authorities: A
         "site_label": provenance.label if provenance else None,
         "site_inspection_date": provenance.inspection_date if provenance else None,
     }
-    judgements = (
-        [
-            {
-                "report_id": report_id,
-                "area": canonical_area(j.area),
-                "grade": j.grade,
-                "score": grade_to_score(j.grade),
-                "label": j.label,
-                "page": j.page,
-            }
-            for j in report.judgements
-        ]
-        if loadable
-        else []
-    )
+    judgements = judgement_rows(report_id, report.judgements) if loadable else []
+    previous = judgement_rows(report_id, report.previous_judgements) if loadable else []
     quotations = (
         [
             {
@@ -191,11 +185,27 @@ def report_to_rows(report: Report, provenance: Provenance | None, authorities: A
         if loadable
         else []
     )
-    row["content_hash"] = content_hash(row, judgements, quotations, passages)
-    return ReportRows(row, judgements, quotations, passages, match.provider)
+    row["content_hash"] = content_hash(row, judgements, quotations, passages, previous)
+    return ReportRows(row, judgements, quotations, passages, previous, match.provider)
 
 
-def content_hash(report_row: dict, judgements: list[dict], quotations: list[dict], passages: list[dict]) -> str:
+def judgement_rows(report_id: str, judgements: Iterable[Judgement]) -> list[dict]:
+    return [
+        {
+            "report_id": report_id,
+            "area": canonical_area(j.area),
+            "grade": j.grade,
+            "score": grade_to_score(j.grade),
+            "label": j.label,
+            "page": j.page,
+        }
+        for j in judgements
+    ]
+
+
+def content_hash(
+    report_row: dict, judgements: list[dict], quotations: list[dict], passages: list[dict], previous: list[dict]
+) -> str:
     """A hash of everything a report says (not where it was read from): equal hashes mean nothing to update.
 
     Passages and the quotations' rank and reason count too, so a parser that reads them differently reloads.
@@ -205,6 +215,8 @@ def content_hash(report_row: dict, judgements: list[dict], quotations: list[dict
         "judgements": judgements,
         "quotations": quotations,
         "passages": passages,
+        # Only where a report recalls a previous grade, so the hash of every other report is what it was.
+        **({"previous_judgements": previous} if previous else {}),
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
 

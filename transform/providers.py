@@ -27,7 +27,16 @@ ALIAS_SEPARATOR = "|"
 
 LOCAL_AUTHORITY = "local-authority"
 SCHOOL = "school"
-SCHOOL_KINDS = frozenset({"school-inspection"})
+EARLY_YEARS = "early-years"
+FURTHER_EDUCATION = "further-education"
+# Reports of a single provider that is not a local authority: the provider type each kind's URN names. Their
+# URN comes from the site or the report, never from matching a name against the authorities.
+PROVIDER_TYPE_OF_KIND = {
+    "school-inspection": SCHOOL,
+    "pre-registration-inspection": SCHOOL,
+    "early-years-inspection": EARLY_YEARS,
+    "further-education-inspection": FURTHER_EDUCATION,
+}
 
 # Phrases dropped before single words, so "London Borough of Bexley" loses "London" but "City of London" keeps it.
 STYLE_PHRASES = ("london borough of", "royal borough of")
@@ -149,10 +158,11 @@ def match_provider(report: Report, provenance: Provenance | None, authorities: A
     title) matches."""
     printed_name = report.provider or (provenance.provider_name if provenance else None)
     given_urn = (provenance.urn if provenance else None) or report.urn
-    if report.kind in SCHOOL_KINDS:
+    if report.kind in PROVIDER_TYPE_OF_KIND:
         if not given_urn:
             return ProviderMatch(None, (Flag.PROVIDER_UNMATCHED,))
-        return ProviderMatch(Provider(urn=given_urn, name=printed_name, provider_type=SCHOOL))
+        provider_type = PROVIDER_TYPE_OF_KIND[report.kind]
+        return ProviderMatch(Provider(urn=given_urn, name=printed_name, provider_type=provider_type))
 
     # The title (page 1's first line) names the authority on most reports: it answers when the name read does not.
     named = authorities.find_name(printed_name) or authorities.find_name(report.first_line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extract.records import Report
+from extract.records import Judgement, Report
 from transform.areas import allowed_areas, canonical_area, is_well_formed
 from transform.exceptions import InvalidReport
 from transform.grades import GRADE_SCORES, is_known_grade
@@ -31,13 +31,33 @@ def validate_report(report: Report) -> None:
     for name in ("kind", "framework"):
         if not getattr(report, name):
             raise InvalidReport(f"{where}: status is ok but {name} is missing; {FIX_HINT}")
+    check_judgements(report, report.judgements, "judgement")
+    check_judgements(report, report.previous_judgements, "previous inspection's grade")
+    for number, quotation in enumerate(report.quotations, start=1):
+        if not quotation.text.strip():
+            raise InvalidReport(f"{where}: quotation {number} (page {quotation.page}) is empty; {FIX_HINT}")
+        check_page(report, quotation.page, f"quotation {number}")
+    seqs: set[int] = set()
+    for passage in report.passages:
+        if not passage.text.strip():
+            raise InvalidReport(f"{where}: passage {passage.seq} (page {passage.page}) is empty; {FIX_HINT}")
+        if passage.seq in seqs:
+            raise InvalidReport(f"{where}: two passages are numbered {passage.seq}; {FIX_HINT}")
+        seqs.add(passage.seq)
+        check_page(report, passage.page, f"passage {passage.seq}")
+
+
+def check_judgements(report: Report, judgements: list[Judgement], what: str) -> None:
+    """Judgements (this inspection's, or the previous one's as the report recalls it): well-formed areas the
+    framework judges, each once, with known grades on the report's pages."""
+    where = report.path
     allowed = allowed_areas(report.framework)
     seen: dict[str, str] = {}
-    for judgement in report.judgements:
+    for judgement in judgements:
         area = canonical_area(judgement.area)
         if not is_well_formed(area):
             raise InvalidReport(
-                f"{where}: judgement area {judgement.area!r} (page {judgement.page}) is not a snake_case name; "
+                f"{where}: {what} area {judgement.area!r} (page {judgement.page}) is not a snake_case name; "
                 f"{FIX_HINT}"
             )
         if allowed is not None and area not in allowed:
@@ -56,19 +76,7 @@ def validate_report(report: Report) -> None:
                 f"{where}: grade {judgement.grade!r} for {area} (page {judgement.page}) is not one of "
                 f"{', '.join(GRADE_SCORES)}; {FIX_HINT}"
             )
-        check_page(report, judgement.page, f"the {area} judgement")
-    for number, quotation in enumerate(report.quotations, start=1):
-        if not quotation.text.strip():
-            raise InvalidReport(f"{where}: quotation {number} (page {quotation.page}) is empty; {FIX_HINT}")
-        check_page(report, quotation.page, f"quotation {number}")
-    seqs: set[int] = set()
-    for passage in report.passages:
-        if not passage.text.strip():
-            raise InvalidReport(f"{where}: passage {passage.seq} (page {passage.page}) is empty; {FIX_HINT}")
-        if passage.seq in seqs:
-            raise InvalidReport(f"{where}: two passages are numbered {passage.seq}; {FIX_HINT}")
-        seqs.add(passage.seq)
-        check_page(report, passage.page, f"passage {passage.seq}")
+        check_page(report, judgement.page, f"the {area} {what}")
 
 
 def check_page(report: Report, page: int, what: str) -> None:

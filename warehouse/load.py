@@ -79,7 +79,8 @@ REPORTS = TableRule(
 JUDGEMENTS = TableRule("judgements", ("report_id", "area"), "replaced together with their report")
 QUOTATIONS = TableRule("quotations", ("report_id", "seq"), "replaced together with their report")
 PASSAGES = TableRule("passages", ("report_id", "seq"), "replaced together with their report")
-TABLE_RULES = (PROVIDERS, REPORTS, JUDGEMENTS, QUOTATIONS, PASSAGES)
+PREVIOUS_JUDGEMENTS = TableRule("previous_judgements", ("report_id", "area"), "replaced together with their report")
+TABLE_RULES = (PROVIDERS, REPORTS, JUDGEMENTS, QUOTATIONS, PASSAGES, PREVIOUS_JUDGEMENTS)
 # Tables replaced together with their report; a new one (declared like QUOTATIONS) is merged by the same rule.
 REPORT_TABLES = tuple(rule for rule in TABLE_RULES if rule.key[0] == "report_id")
 

@@ -40,7 +40,8 @@ AREAS = (
         (flexible("How well the early years provision meets the needs of the range of children who attend"),),
     ),
     LabelledArea(
-        "wellbeing_of_children", (flexible("The contribution of the early years provision to the well-being of children"),)
+        "wellbeing_of_children",
+        (flexible("The contribution of the early years provision to the well-being of children"),),
     ),
     LabelledArea(
         "leadership_and_management",
@@ -76,15 +77,25 @@ JUDGEMENT_HEADINGS = (
     "The contribution of the early years provision to the well-being of children",
     "The effectiveness of the leadership and management of the early years provision",
 )
-OTHER_HEADINGS = ("Full report", "What inspection judgements mean", "Information about this inspection", "Information about the setting", "The Childcare Register", "Setting details",
-                  "Type of provision", "Inspection activities")
+OTHER_HEADINGS = (
+    "Full report",
+    "What inspection judgements mean",
+    "Information about this inspection",
+    "Information about the setting",
+    "The Childcare Register",
+    "Setting details",
+    "Type of provision",
+    "Inspection activities",
+)
 PROSE = Prose(
     headings=NOT_YET_HEADINGS + IMPROVE_HEADINGS + JUDGEMENT_HEADINGS + OTHER_HEADINGS
     + ("The quality and standards of the early years provision",),
     heading_regexes=(VERDICT,),
     boilerplate=("Setting details", "Type of provision", "Inspection activities", "The Childcare Register"),
     # The key's table and the setting's details read like headings row by row: only a known heading ends them.
-    tables=("What inspection judgements mean", "Setting details", "Type of provision", "Information about this inspection"),
+    tables=(
+        "What inspection judgements mean", "Setting details", "Type of provision", "Information about this inspection"
+    ),
     # The cover is the table: its last row is the leadership row and its number.
     cover_end=r"^The effectiveness of the leadership and management of the early years provision\s+[1-4]$",
 )

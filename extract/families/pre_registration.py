@@ -44,8 +44,15 @@ OUTCOME_PAGE = 1
 # references, not prose.
 REFERENCE_LINE = r"(?:Paragraphs?\s+)?\d+(?:\(\w+\))*(?:,\s*\d+(?:\(\w+\))*)*,?"
 PROSE = Prose(
-    headings=(OUTCOME_HEADING, FINDINGS_HEADING, "Inspection team", "Compliance with regulatory requirements",
-              "Proposed school details", "Information about this proposed school", "Schedule 10 of the Equality Act 2010"),
+    headings=(
+        OUTCOME_HEADING,
+        FINDINGS_HEADING,
+        "Inspection team",
+        "Compliance with regulatory requirements",
+        "Proposed school details",
+        "Information about this proposed school",
+        "Schedule 10 of the Equality Act 2010",
+    ),
     heading_regexes=(r"Part\s+\d+\.\s+[A-Z][^.]*",),
     boilerplate=("Proposed school details",),
     # The details and the tables of pupils and staff that follow them read like headings: only a known heading

@@ -30,9 +30,16 @@ def test_a_well_formed_report_passes():
         pytest.param(
             {"judgements": [Judgement("overall_effectiveness", "brilliant", "Overall", 1)]},
             "/reports/r.pdf: grade 'brilliant' for overall_effectiveness (page 1) is not one of outstanding, good, "
-            "requires_improvement, adequate, satisfactory, inadequate, not_judged, excellent, very_good, unsatisfactory, "
-            "poor, very_poor; this is a parser bug: please open an issue with the file attached",
+            "requires_improvement, inadequate, not_judged, adequate, satisfactory, excellent, very_good, "
+            "unsatisfactory, poor, very_poor, exceptional, strong_standard, expected_standard, needs_attention, "
+            "urgent_improvement, met, not_met; this is a parser bug: please open an issue with the file attached",
             id="unknown-grade",
+        ),
+        pytest.param(
+            {"previous_judgements": [Judgement("Overall", "good", "Previous inspection grade", 1)]},
+            "/reports/r.pdf: previous inspection's grade area 'Overall' (page 1) is not a snake_case name; this is "
+            "a parser bug: please open an issue with the file attached",
+            id="previous-grade-area",
         ),
         pytest.param(
             {"judgements": [Judgement("overall", "good", "Overall", 1), Judgement("overall_effectiveness", "good",

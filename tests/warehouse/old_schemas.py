@@ -26,3 +26,15 @@ def without_report_no(change_log: Path) -> None:
         rows = con.execute(f"SELECT * EXCLUDE (report_no) FROM read_parquet('{change_log}')").df()
         con.register("rows", rows)
         con.execute(f"COPY rows TO '{change_log}' (FORMAT parquet)")
+
+
+# Migration 013's tables; the first is a report's table, so change logs written since carry it.
+MIGRATION_013_TABLES = ("previous_judgements", "grade_scales", "framework_scales")
+MIGRATION_013_LOGGED = ("previous_judgements",)
+
+
+def undo_grade_scales(con: duckdb.DuckDBPyConnection) -> None:
+    """A copy without migration 013's previous grades and grade scales (its schema_migrations row is the
+    caller's)."""
+    for table in MIGRATION_013_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {table}")

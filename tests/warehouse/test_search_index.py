@@ -10,7 +10,13 @@ import duckdb
 import pytest
 
 from tests.factories import make_report
-from tests.warehouse.old_schemas import NUMBERED_TABLES, undo_report_numbers, without_report_no
+from tests.warehouse.old_schemas import (
+    MIGRATION_013_LOGGED,
+    NUMBERED_TABLES,
+    undo_grade_scales,
+    undo_report_numbers,
+    without_report_no,
+)
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch
 from warehouse.search import SearchFilters, indexed_words, scan_passages, search_passages
@@ -124,11 +130,13 @@ def test_a_warehouse_from_before_010_gets_numbers_and_the_index_from_its_live_ro
     for path in copy_paths(db):
         with duckdb.connect(str(path)) as con:
             undo_report_numbers(con)
+            undo_grade_scales(con)
             con.execute("DROP TABLE la_judgements_order")  # migration 011's, which came after
             con.execute("DELETE FROM schema_migrations WHERE version >= 10")
     (log,) = changes_path(db).iterdir()
     for prefix in ("written_", "dropped_"):
-        log_file(log, prefix, "passage_words").unlink()
+        for table in ("passage_words", *MIGRATION_013_LOGGED):
+            log_file(log, prefix, table).unlink()
     for table in NUMBERED_TABLES:
         without_report_no(log_file(log, WRITTEN, table))
     for path in copy_paths(db):  # the live copy must not look newer than the change log

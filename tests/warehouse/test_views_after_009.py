@@ -14,7 +14,13 @@ import pytest
 from bench.views import VIEWS
 from extract.records import Provenance
 from tests.factories import make_report
-from tests.warehouse.old_schemas import NUMBERED_TABLES, undo_report_numbers, without_report_no
+from tests.warehouse.old_schemas import (
+    MIGRATION_013_LOGGED,
+    NUMBERED_TABLES,
+    undo_grade_scales,
+    undo_report_numbers,
+    without_report_no,
+)
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch, load_frames
 from warehouse.snapshot import DROPPED, WRITTEN, changes_path, copy_paths, log_file, reading, writing
@@ -123,9 +129,10 @@ def test_a_warehouse_from_before_009_gets_the_table_filled_from_its_live_rows(tm
             con.execute("DROP TABLE IF EXISTS la_judgements CASCADE")
             con.execute("DROP TABLE IF EXISTS la_judgements_order")
             undo_report_numbers(con)
+            undo_grade_scales(con)
             con.execute("DELETE FROM schema_migrations WHERE version >= 9")
     (log,) = changes_path(db).iterdir()
-    for table in ("la_judgements", "passage_words"):
+    for table in ("la_judgements", "passage_words", *MIGRATION_013_LOGGED):
         for prefix in (WRITTEN, DROPPED):
             log_file(log, prefix, table).unlink()
     for table in NUMBERED_TABLES:

@@ -54,10 +54,12 @@ WHERE report_id IN (SELECT report_id FROM load_ids) AND status = 'ok' AND kind =
 DELETE FROM passages WHERE report_id IN (SELECT report_id FROM replaced_ids);
 DELETE FROM quotations WHERE report_id IN (SELECT report_id FROM replaced_ids);
 DELETE FROM judgements WHERE report_id IN (SELECT report_id FROM replaced_ids);
+DELETE FROM previous_judgements WHERE report_id IN (SELECT report_id FROM replaced_ids);
 DELETE FROM reports WHERE report_id IN (SELECT report_id FROM replaced_ids);
 
 UPDATE stage_reports SET loaded_at = current_timestamp AT TIME ZONE 'UTC';
 INSERT INTO reports BY NAME SELECT s.* FROM stage_reports AS s JOIN load_ids USING (report_id);
 INSERT INTO judgements BY NAME SELECT s.* FROM stage_judgements AS s JOIN load_ids USING (report_id);
+INSERT INTO previous_judgements BY NAME SELECT s.* FROM stage_previous_judgements AS s JOIN load_ids USING (report_id);
 INSERT INTO quotations BY NAME SELECT s.* FROM stage_quotations AS s JOIN load_ids USING (report_id);
 INSERT INTO passages BY NAME SELECT s.* FROM stage_passages AS s JOIN load_ids USING (report_id) ORDER BY s.report_no, s.seq;

@@ -219,7 +219,10 @@ WITH reports_of_authority AS (
         min(inspection_end) AS first_inspection_end,
         max(inspection_end) AS last_inspection_end
     FROM reports
-    WHERE status = 'ok' AND urn IS NOT NULL AND kind NOT LIKE 'school%'
+    WHERE status = 'ok' AND urn IS NOT NULL
+      -- Reports of schools, early years settings and further education providers name no authority.
+      AND kind NOT IN ('school-inspection', 'early-years-inspection', 'further-education-inspection',
+                       'pre-registration-inspection')
     GROUP BY urn
 )
 SELECT
@@ -232,7 +235,7 @@ SELECT
     a.last_inspection_end
 FROM reports_of_authority AS a
 LEFT JOIN providers AS p USING (urn);
-COMMENT ON VIEW v_authorities IS 'Every local authority (any provider with a report that is not a school report) with how many reports the warehouse holds for it and their date range: one row per authority.';
+COMMENT ON VIEW v_authorities IS 'Every local authority (any provider with a report that is not of a school, early years setting or further education provider) with how many reports the warehouse holds for it and their date range: one row per authority.';
 COMMENT ON COLUMN v_authorities.urn IS 'URN of the authority.';
 COMMENT ON COLUMN v_authorities.provider_name IS 'Canonical name of the authority, else the name printed on its latest dated report.';
 COMMENT ON COLUMN v_authorities.region IS 'English region of the authority.';
@@ -394,3 +397,265 @@ COMMENT ON COLUMN v_unrecognised_reports.published IS 'Publication date the site
 COMMENT ON COLUMN v_unrecognised_reports.source_url IS 'Where the file was downloaded from.';
 COMMENT ON COLUMN v_unrecognised_reports.path IS 'Where the file was read from.';
 COMMENT ON COLUMN v_unrecognised_reports.parser_version IS 'Version of the parser that could not read it.';
+
+-- Schools, early years settings and further education providers: the views the authorities have, for providers.
+-- Computed at every query from reports and judgements (not kept by loads as la_judgements is).
+CREATE OR REPLACE VIEW v_provider_judgements AS
+WITH inspections AS (
+    SELECT
+        r.report_id, r.urn, r.provider_name, r.kind, r.framework, r.inspection_start, r.inspection_end, r.published,
+        row_number() OVER (
+            PARTITION BY r.urn, coalesce(CAST(r.inspection_end AS VARCHAR), r.report_id)
+            ORDER BY r.published DESC NULLS LAST, r.loaded_at DESC, r.report_id
+        ) AS copy_rank
+    FROM reports AS r
+    WHERE r.status = 'ok' AND r.urn IS NOT NULL
+      AND r.kind IN ('school-inspection', 'early-years-inspection', 'further-education-inspection')
+      -- Monitoring letters judge progress, not the provider: like an authority's monitoring visits, not here.
+      AND r.framework <> 'school-monitoring'
+)
+SELECT
+    i.urn,
+    coalesce(p.name, i.provider_name) AS provider_name,
+    p.provider_type,
+    i.report_id,
+    i.kind,
+    i.framework,
+    coalesce(own.scale, every_area.scale) AS scale,
+    i.inspection_start,
+    i.inspection_end,
+    i.published,
+    j.area,
+    j.grade,
+    j.score,
+    j.label,
+    j.page
+FROM inspections AS i
+JOIN judgements AS j USING (report_id)
+LEFT JOIN providers AS p ON p.urn = i.urn
+LEFT JOIN framework_scales AS own ON own.framework = i.framework AND own.area = j.area
+LEFT JOIN framework_scales AS every_area ON every_area.framework = i.framework AND every_area.area IS NULL
+WHERE i.copy_rank = 1;
+COMMENT ON VIEW v_provider_judgements IS 'Every judgement of every graded inspection of a school, early years setting or further education provider (kinds school-inspection, early-years-inspection, further-education-inspection; not monitoring letters), one report per inspection as for authorities: the base of the provider views.';
+COMMENT ON COLUMN v_provider_judgements.urn IS 'URN of the provider (digits, or EY... for early years registrations).';
+COMMENT ON COLUMN v_provider_judgements.provider_name IS 'Name of the provider as the site or the report gives it.';
+COMMENT ON COLUMN v_provider_judgements.provider_type IS 'school, early-years or further-education (providers.provider_type).';
+COMMENT ON COLUMN v_provider_judgements.report_id IS 'The report (reports.report_id).';
+COMMENT ON COLUMN v_provider_judgements.kind IS 'Kind of report: school-inspection, early-years-inspection, further-education-inspection.';
+COMMENT ON COLUMN v_provider_judgements.framework IS 'Inspection framework (school-2001 ... school-2015, eif, eif-2024, early-years-pre-2015).';
+COMMENT ON COLUMN v_provider_judgements.scale IS 'The scale the grade is on (grade_scales.scale, from framework_scales).';
+COMMENT ON COLUMN v_provider_judgements.inspection_start IS 'First day of the inspection.';
+COMMENT ON COLUMN v_provider_judgements.inspection_end IS 'Last day of the inspection.';
+COMMENT ON COLUMN v_provider_judgements.published IS 'Publication date (NULL for files loaded from disk).';
+COMMENT ON COLUMN v_provider_judgements.area IS 'Area judged (judgements.area).';
+COMMENT ON COLUMN v_provider_judgements.grade IS 'Grade word.';
+COMMENT ON COLUMN v_provider_judgements.score IS 'Numeric grade on its scale, 1 best (grade_scales.score).';
+COMMENT ON COLUMN v_provider_judgements.label IS 'Label as printed.';
+COMMENT ON COLUMN v_provider_judgements.page IS 'Page the grade was read on.';
+
+CREATE OR REPLACE VIEW v_provider_latest_judgements AS
+WITH latest AS (
+    SELECT
+        urn,
+        area,
+        arg_min(
+            {'provider_name': provider_name, 'provider_type': provider_type, 'grade': grade, 'score': score,
+             'scale': scale, 'report_id': report_id, 'framework': framework, 'inspection_end': inspection_end,
+             'published': published},
+            {'end': -epoch_ms(coalesce(inspection_end, DATE '0001-01-01')),
+             'published': -epoch_ms(coalesce(published, DATE '0001-01-01')), 'report_id': report_id}
+        ) AS chosen,
+        max(inspection_end) AS latest_inspection_end_in_area
+    FROM v_provider_judgements
+    GROUP BY urn, area
+)
+SELECT
+    urn,
+    chosen.provider_name AS provider_name,
+    chosen.provider_type AS provider_type,
+    area,
+    chosen.grade AS grade,
+    chosen.score AS score,
+    chosen.scale AS scale,
+    chosen.report_id AS report_id,
+    chosen.framework AS framework,
+    chosen.inspection_end AS inspection_end,
+    chosen.published AS published,
+    chosen.inspection_end IS NOT DISTINCT FROM max(latest_inspection_end_in_area) OVER (PARTITION BY urn)
+        AS from_latest_inspection
+FROM latest;
+COMMENT ON VIEW v_provider_latest_judgements IS 'The latest judgement of every school, early years setting and further education provider in every area, as v_latest_judgements gives authorities''. An area the latest inspection did not judge keeps its last grade (a state school''s overall effectiveness after September 2024): see from_latest_inspection.';
+COMMENT ON COLUMN v_provider_latest_judgements.urn IS 'URN of the provider.';
+COMMENT ON COLUMN v_provider_latest_judgements.provider_name IS 'Name of the provider.';
+COMMENT ON COLUMN v_provider_latest_judgements.provider_type IS 'school, early-years or further-education.';
+COMMENT ON COLUMN v_provider_latest_judgements.area IS 'Area judged.';
+COMMENT ON COLUMN v_provider_latest_judgements.grade IS 'Latest grade word in that area.';
+COMMENT ON COLUMN v_provider_latest_judgements.score IS 'Latest numeric grade on its scale, 1 best.';
+COMMENT ON COLUMN v_provider_latest_judgements.scale IS 'The scale of that grade (grade_scales.scale).';
+COMMENT ON COLUMN v_provider_latest_judgements.report_id IS 'Report the grade comes from.';
+COMMENT ON COLUMN v_provider_latest_judgements.framework IS 'Framework of that inspection.';
+COMMENT ON COLUMN v_provider_latest_judgements.inspection_end IS 'Last day of that inspection.';
+COMMENT ON COLUMN v_provider_latest_judgements.published IS 'Publication date of that report.';
+COMMENT ON COLUMN v_provider_latest_judgements.from_latest_inspection IS 'True when the grade comes from the provider''s most recent graded inspection.';
+
+CREATE OR REPLACE VIEW v_provider_judgement_history AS
+WITH ordered AS (
+    SELECT
+        *,
+        lag(grade) OVER inspections_in_area AS earlier_grade,
+        lag(score) OVER inspections_in_area AS earlier_score,
+        lag(scale) OVER inspections_in_area AS earlier_scale
+    FROM v_provider_judgements
+    WINDOW inspections_in_area AS (
+        PARTITION BY urn, area ORDER BY inspection_end NULLS FIRST, published NULLS FIRST, report_id
+    )
+),
+-- How many scores a scale has: scores compare between scales of the same range only (four-point scales, the
+-- seven-point one folded onto four; not the report cards' five points).
+scale_range AS (
+    SELECT scale, max(score) AS top_score FROM grade_scales GROUP BY scale
+),
+-- A grade the report prints for its previous inspection is on the report's own scale.
+with_previous AS (
+    SELECT
+        o.*,
+        coalesce(printed.grade, o.earlier_grade) AS previous_grade,
+        coalesce(printed.score, o.earlier_score) AS previous_score,
+        CASE WHEN printed.grade IS NOT NULL THEN 'report' WHEN o.earlier_grade IS NOT NULL THEN 'warehouse' END
+            AS previous_from,
+        CASE WHEN printed.grade IS NOT NULL THEN o.scale ELSE o.earlier_scale END AS previous_scale
+    FROM ordered AS o
+    LEFT JOIN previous_judgements AS printed ON printed.report_id = o.report_id AND printed.area = o.area
+)
+SELECT
+    w.urn, w.provider_name, w.provider_type, w.report_id, w.framework, w.inspection_start, w.inspection_end,
+    w.published, w.area, w.grade, w.score, w.scale, w.previous_grade, w.previous_score, w.previous_from,
+    CASE
+        WHEN w.score IS NULL OR w.previous_score IS NULL THEN NULL
+        WHEN this_range.top_score IS DISTINCT FROM previous_range.top_score THEN NULL
+        WHEN w.score < w.previous_score THEN 'improved'
+        WHEN w.score > w.previous_score THEN 'declined'
+        ELSE 'unchanged'
+    END AS direction
+FROM with_previous AS w
+LEFT JOIN scale_range AS this_range ON this_range.scale = w.scale
+LEFT JOIN scale_range AS previous_range ON previous_range.scale = w.previous_scale;
+COMMENT ON VIEW v_provider_judgement_history IS 'Every judgement of every graded inspection of a school, early years setting or further education provider, with the grade at its previous inspection and the direction of change, as v_judgement_history gives authorities''. The previous grade is the one the report itself prints (''Overall effectiveness at previous inspection''), else the grade in the same area at the provider''s previous inspection in the warehouse.';
+COMMENT ON COLUMN v_provider_judgement_history.urn IS 'URN of the provider.';
+COMMENT ON COLUMN v_provider_judgement_history.provider_name IS 'Name of the provider.';
+COMMENT ON COLUMN v_provider_judgement_history.provider_type IS 'school, early-years or further-education.';
+COMMENT ON COLUMN v_provider_judgement_history.report_id IS 'The report.';
+COMMENT ON COLUMN v_provider_judgement_history.framework IS 'Framework of the inspection.';
+COMMENT ON COLUMN v_provider_judgement_history.inspection_start IS 'First day of the inspection.';
+COMMENT ON COLUMN v_provider_judgement_history.inspection_end IS 'Last day of the inspection.';
+COMMENT ON COLUMN v_provider_judgement_history.published IS 'Publication date.';
+COMMENT ON COLUMN v_provider_judgement_history.area IS 'Area judged.';
+COMMENT ON COLUMN v_provider_judgement_history.grade IS 'Grade word.';
+COMMENT ON COLUMN v_provider_judgement_history.score IS 'Numeric grade on its scale, 1 best.';
+COMMENT ON COLUMN v_provider_judgement_history.scale IS 'The scale of the grade (grade_scales.scale).';
+COMMENT ON COLUMN v_provider_judgement_history.previous_grade IS 'Grade in the same area at the provider''s previous inspection: as the report prints it, else from the warehouse''s earlier report; NULL when neither knows it.';
+COMMENT ON COLUMN v_provider_judgement_history.previous_score IS 'Numeric grade at the previous inspection.';
+COMMENT ON COLUMN v_provider_judgement_history.previous_from IS 'Where the previous grade comes from: report (printed in this report, previous_judgements) or warehouse (the provider''s earlier report); NULL when unknown.';
+COMMENT ON COLUMN v_provider_judgement_history.direction IS 'improved (lower score), declined (higher score) or unchanged against the previous inspection; NULL when either grade is unknown or not_judged, or the two are on scales of different ranges (a report card''s five points against four).';
+
+CREATE OR REPLACE VIEW v_school_latest_judgements AS
+SELECT * EXCLUDE (provider_type) FROM v_provider_latest_judgements WHERE provider_type = 'school';
+COMMENT ON VIEW v_school_latest_judgements IS 'The latest judgement of every school in every area: v_provider_latest_judgements for provider type school.';
+COMMENT ON COLUMN v_school_latest_judgements.urn IS 'URN of the provider.';
+COMMENT ON COLUMN v_school_latest_judgements.provider_name IS 'Name of the provider.';
+COMMENT ON COLUMN v_school_latest_judgements.area IS 'Area judged.';
+COMMENT ON COLUMN v_school_latest_judgements.grade IS 'Latest grade word in that area.';
+COMMENT ON COLUMN v_school_latest_judgements.score IS 'Latest numeric grade on its scale, 1 best.';
+COMMENT ON COLUMN v_school_latest_judgements.scale IS 'The scale of that grade (grade_scales.scale).';
+COMMENT ON COLUMN v_school_latest_judgements.report_id IS 'Report the grade comes from.';
+COMMENT ON COLUMN v_school_latest_judgements.framework IS 'Framework of that inspection.';
+COMMENT ON COLUMN v_school_latest_judgements.inspection_end IS 'Last day of that inspection.';
+COMMENT ON COLUMN v_school_latest_judgements.published IS 'Publication date of that report.';
+COMMENT ON COLUMN v_school_latest_judgements.from_latest_inspection IS 'True when the grade comes from the provider''s most recent graded inspection.';
+
+CREATE OR REPLACE VIEW v_school_judgement_history AS
+SELECT * EXCLUDE (provider_type) FROM v_provider_judgement_history WHERE provider_type = 'school';
+COMMENT ON VIEW v_school_judgement_history IS 'Every judgement of every graded inspection of a school, with the previous grade and the direction of change: v_provider_judgement_history for provider type school.';
+COMMENT ON COLUMN v_school_judgement_history.urn IS 'URN of the provider.';
+COMMENT ON COLUMN v_school_judgement_history.provider_name IS 'Name of the provider.';
+COMMENT ON COLUMN v_school_judgement_history.report_id IS 'The report.';
+COMMENT ON COLUMN v_school_judgement_history.framework IS 'Framework of the inspection.';
+COMMENT ON COLUMN v_school_judgement_history.inspection_start IS 'First day of the inspection.';
+COMMENT ON COLUMN v_school_judgement_history.inspection_end IS 'Last day of the inspection.';
+COMMENT ON COLUMN v_school_judgement_history.published IS 'Publication date.';
+COMMENT ON COLUMN v_school_judgement_history.area IS 'Area judged.';
+COMMENT ON COLUMN v_school_judgement_history.grade IS 'Grade word.';
+COMMENT ON COLUMN v_school_judgement_history.score IS 'Numeric grade on its scale, 1 best.';
+COMMENT ON COLUMN v_school_judgement_history.scale IS 'The scale of the grade (grade_scales.scale).';
+COMMENT ON COLUMN v_school_judgement_history.previous_grade IS 'Grade in the same area at the provider''s previous inspection: as the report prints it, else from the warehouse''s earlier report; NULL when neither knows it.';
+COMMENT ON COLUMN v_school_judgement_history.previous_score IS 'Numeric grade at the previous inspection.';
+COMMENT ON COLUMN v_school_judgement_history.previous_from IS 'Where the previous grade comes from: report (printed in this report, previous_judgements) or warehouse (the provider''s earlier report); NULL when unknown.';
+COMMENT ON COLUMN v_school_judgement_history.direction IS 'improved (lower score), declined (higher score) or unchanged against the previous inspection; NULL when either grade is unknown or not_judged, or the two are on scales of different ranges (a report card''s five points against four).';
+
+CREATE OR REPLACE VIEW v_early_years_latest_judgements AS
+SELECT * EXCLUDE (provider_type) FROM v_provider_latest_judgements WHERE provider_type = 'early-years';
+COMMENT ON VIEW v_early_years_latest_judgements IS 'The latest judgement of every early years setting in every area: v_provider_latest_judgements for provider type early-years.';
+COMMENT ON COLUMN v_early_years_latest_judgements.urn IS 'URN of the provider.';
+COMMENT ON COLUMN v_early_years_latest_judgements.provider_name IS 'Name of the provider.';
+COMMENT ON COLUMN v_early_years_latest_judgements.area IS 'Area judged.';
+COMMENT ON COLUMN v_early_years_latest_judgements.grade IS 'Latest grade word in that area.';
+COMMENT ON COLUMN v_early_years_latest_judgements.score IS 'Latest numeric grade on its scale, 1 best.';
+COMMENT ON COLUMN v_early_years_latest_judgements.scale IS 'The scale of that grade (grade_scales.scale).';
+COMMENT ON COLUMN v_early_years_latest_judgements.report_id IS 'Report the grade comes from.';
+COMMENT ON COLUMN v_early_years_latest_judgements.framework IS 'Framework of that inspection.';
+COMMENT ON COLUMN v_early_years_latest_judgements.inspection_end IS 'Last day of that inspection.';
+COMMENT ON COLUMN v_early_years_latest_judgements.published IS 'Publication date of that report.';
+COMMENT ON COLUMN v_early_years_latest_judgements.from_latest_inspection IS 'True when the grade comes from the provider''s most recent graded inspection.';
+
+CREATE OR REPLACE VIEW v_early_years_judgement_history AS
+SELECT * EXCLUDE (provider_type) FROM v_provider_judgement_history WHERE provider_type = 'early-years';
+COMMENT ON VIEW v_early_years_judgement_history IS 'Every judgement of every graded inspection of a early years setting, with the previous grade and the direction of change: v_provider_judgement_history for provider type early-years.';
+COMMENT ON COLUMN v_early_years_judgement_history.urn IS 'URN of the provider.';
+COMMENT ON COLUMN v_early_years_judgement_history.provider_name IS 'Name of the provider.';
+COMMENT ON COLUMN v_early_years_judgement_history.report_id IS 'The report.';
+COMMENT ON COLUMN v_early_years_judgement_history.framework IS 'Framework of the inspection.';
+COMMENT ON COLUMN v_early_years_judgement_history.inspection_start IS 'First day of the inspection.';
+COMMENT ON COLUMN v_early_years_judgement_history.inspection_end IS 'Last day of the inspection.';
+COMMENT ON COLUMN v_early_years_judgement_history.published IS 'Publication date.';
+COMMENT ON COLUMN v_early_years_judgement_history.area IS 'Area judged.';
+COMMENT ON COLUMN v_early_years_judgement_history.grade IS 'Grade word.';
+COMMENT ON COLUMN v_early_years_judgement_history.score IS 'Numeric grade on its scale, 1 best.';
+COMMENT ON COLUMN v_early_years_judgement_history.scale IS 'The scale of the grade (grade_scales.scale).';
+COMMENT ON COLUMN v_early_years_judgement_history.previous_grade IS 'Grade in the same area at the provider''s previous inspection: as the report prints it, else from the warehouse''s earlier report; NULL when neither knows it.';
+COMMENT ON COLUMN v_early_years_judgement_history.previous_score IS 'Numeric grade at the previous inspection.';
+COMMENT ON COLUMN v_early_years_judgement_history.previous_from IS 'Where the previous grade comes from: report (printed in this report, previous_judgements) or warehouse (the provider''s earlier report); NULL when unknown.';
+COMMENT ON COLUMN v_early_years_judgement_history.direction IS 'improved (lower score), declined (higher score) or unchanged against the previous inspection; NULL when either grade is unknown or not_judged, or the two are on scales of different ranges (a report card''s five points against four).';
+
+CREATE OR REPLACE VIEW v_further_education_latest_judgements AS
+SELECT * EXCLUDE (provider_type) FROM v_provider_latest_judgements WHERE provider_type = 'further-education';
+COMMENT ON VIEW v_further_education_latest_judgements IS 'The latest judgement of every further education and skills provider in every area: v_provider_latest_judgements for provider type further-education.';
+COMMENT ON COLUMN v_further_education_latest_judgements.urn IS 'URN of the provider.';
+COMMENT ON COLUMN v_further_education_latest_judgements.provider_name IS 'Name of the provider.';
+COMMENT ON COLUMN v_further_education_latest_judgements.area IS 'Area judged.';
+COMMENT ON COLUMN v_further_education_latest_judgements.grade IS 'Latest grade word in that area.';
+COMMENT ON COLUMN v_further_education_latest_judgements.score IS 'Latest numeric grade on its scale, 1 best.';
+COMMENT ON COLUMN v_further_education_latest_judgements.scale IS 'The scale of that grade (grade_scales.scale).';
+COMMENT ON COLUMN v_further_education_latest_judgements.report_id IS 'Report the grade comes from.';
+COMMENT ON COLUMN v_further_education_latest_judgements.framework IS 'Framework of that inspection.';
+COMMENT ON COLUMN v_further_education_latest_judgements.inspection_end IS 'Last day of that inspection.';
+COMMENT ON COLUMN v_further_education_latest_judgements.published IS 'Publication date of that report.';
+COMMENT ON COLUMN v_further_education_latest_judgements.from_latest_inspection IS 'True when the grade comes from the provider''s most recent graded inspection.';
+
+CREATE OR REPLACE VIEW v_further_education_judgement_history AS
+SELECT * EXCLUDE (provider_type) FROM v_provider_judgement_history WHERE provider_type = 'further-education';
+COMMENT ON VIEW v_further_education_judgement_history IS 'Every judgement of every graded inspection of a further education and skills provider, with the previous grade and the direction of change: v_provider_judgement_history for provider type further-education.';
+COMMENT ON COLUMN v_further_education_judgement_history.urn IS 'URN of the provider.';
+COMMENT ON COLUMN v_further_education_judgement_history.provider_name IS 'Name of the provider.';
+COMMENT ON COLUMN v_further_education_judgement_history.report_id IS 'The report.';
+COMMENT ON COLUMN v_further_education_judgement_history.framework IS 'Framework of the inspection.';
+COMMENT ON COLUMN v_further_education_judgement_history.inspection_start IS 'First day of the inspection.';
+COMMENT ON COLUMN v_further_education_judgement_history.inspection_end IS 'Last day of the inspection.';
+COMMENT ON COLUMN v_further_education_judgement_history.published IS 'Publication date.';
+COMMENT ON COLUMN v_further_education_judgement_history.area IS 'Area judged.';
+COMMENT ON COLUMN v_further_education_judgement_history.grade IS 'Grade word.';
+COMMENT ON COLUMN v_further_education_judgement_history.score IS 'Numeric grade on its scale, 1 best.';
+COMMENT ON COLUMN v_further_education_judgement_history.scale IS 'The scale of the grade (grade_scales.scale).';
+COMMENT ON COLUMN v_further_education_judgement_history.previous_grade IS 'Grade in the same area at the provider''s previous inspection: as the report prints it, else from the warehouse''s earlier report; NULL when neither knows it.';
+COMMENT ON COLUMN v_further_education_judgement_history.previous_score IS 'Numeric grade at the previous inspection.';
+COMMENT ON COLUMN v_further_education_judgement_history.previous_from IS 'Where the previous grade comes from: report (printed in this report, previous_judgements) or warehouse (the provider''s earlier report); NULL when unknown.';
+COMMENT ON COLUMN v_further_education_judgement_history.direction IS 'improved (lower score), declined (higher score) or unchanged against the previous inspection; NULL when either grade is unknown or not_judged, or the two are on scales of different ranges (a report card''s five points against four).';

@@ -11,7 +11,9 @@ SELECT
     outcome,
     headline
 FROM v_provider_timeline
-WHERE kind NOT LIKE 'school%'
+-- Reports of schools, early years settings and further education providers name no authority.
+WHERE kind NOT IN ('school-inspection', 'early-years-inspection', 'further-education-inspection',
+                   'pre-registration-inspection')
   AND urn IS NOT NULL
   AND ($urns::VARCHAR[] IS NULL OR list_contains($urns::VARCHAR[], urn))
 ORDER BY urn, inspection_end NULLS LAST, published NULLS LAST, report_id;
