@@ -383,7 +383,7 @@ SELECT
 FROM reports AS r
 LEFT JOIN providers AS p USING (urn)
 WHERE r.status = 'unrecognised';
-COMMENT ON VIEW v_unrecognised_reports IS 'Report files of a family no parser reads yet (early years, further education and skills, children''s homes, schools after 2016, ...), with what is known without reading them: the provider and label from the Ofsted site, page count and first line. `ofsted reparse` reads them once a parser exists.';
+COMMENT ON VIEW v_unrecognised_reports IS 'Report files of a family no parser reads yet (children''s homes, school report cards from November 2025, ...), with what is known without reading them: the provider and label from the Ofsted site, page count and first line. `ofsted reparse` reads them once a parser exists.';
 COMMENT ON COLUMN v_unrecognised_reports.report_id IS 'The report (reports.report_id).';
 COMMENT ON COLUMN v_unrecognised_reports.urn IS 'URN of the provider from the site (NULL for files loaded from disk).';
 COMMENT ON COLUMN v_unrecognised_reports.provider_name IS 'Canonical name of the provider, else the name the site gave.';
