@@ -6,13 +6,18 @@ CORPUS_DIR holds the reports and a TRUTH.csv (columns as in the shared corpus: p
 inspection_start, inspection_end, lead_inspector, one column per judgement area, send_outcome). Prints, per
 framework, judgement cells right / total, dates, frameworks, lead inspectors, providers and area SEND outcomes;
 `--misses` also lists every field read wrong, with both values. School reports and files that are not reports
-are left out: their grades are checked by tests/golden/schools.csv.
+are left out: their grades are checked by tests/golden/schools.csv. Early years, further education and
+pre-registration reports are counted by TRUTH's kind (it gives them no framework), their cells being every grade
+TRUTH gives as printed (`school_grades`, label -> grade: a word, or a digit on the scale of the framework read),
+this inspection's and the previous one's alike.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -21,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract.batch import default_workers, extract_paths  # noqa: E402
 from extract.records import Report  # noqa: E402
+from extract.text.grades import grade_from_words  # noqa: E402
+from transform.grades import digit_grade, scale_of  # noqa: E402
 
 # TRUTH.csv's judgement columns -> the contract's areas.
 TRUTH_AREAS = {
@@ -39,6 +46,10 @@ TRUTH_AREAS = {
 # TRUTH.csv records only the overall grade of pre-2014 reports.
 OVERALL_ONLY_FRAMEWORKS = frozenset({"pre-2014"})
 SKIPPED_KINDS = frozenset({"school-inspection", "not-a-pdf"})
+# TRUTH.csv's kinds whose cells are every grade it gives as printed (school_grades), by label.
+PRINTED_GRADE_KINDS = frozenset({"early-years", "further-education", "independent-school"})
+# An ungraded report's outcome sentence, where TRUTH gives it in its notes ("| outcome as printed: The school ...").
+OUTCOME_IN_NOTES = re.compile(r"\boutcome as printed:\s*(?P<outcome>[^|]+)$")
 FIELDS = ("cells", "dates", "framework", "lead", "provider", "outcome")
 
 
@@ -52,6 +63,16 @@ def expected_judgements(row: dict) -> dict[str, str]:
     return {TRUTH_AREAS[column]: canonical(row[column]) for column in columns if row[column].strip()}
 
 
+def printed_grades(row: dict, report: Report) -> dict[str, str]:
+    """TRUTH's grades as printed, by label: a word by its meaning, a digit on the scale of the framework read."""
+    printed = json.loads(row["school_grades"] or "{}")
+    scale = scale_of(report.framework)
+    return {
+        label: (digit_grade(scale, int(grade)) if scale else grade) if grade.isdigit() else grade_from_words(grade).value
+        for label, grade in printed.items()
+    }
+
+
 def compare(row: dict, report: Report) -> tuple[Counter, list[str]]:
     """Right and total counts per field for one report, and a line per field read wrong."""
     counts: Counter = Counter()
@@ -63,8 +84,12 @@ def compare(row: dict, report: Report) -> tuple[Counter, list[str]]:
         if expected != found:
             misses.append(f"{field}: expected {expected!r}, read {found!r}")
 
-    expected = expected_judgements(row)
-    found = {j.area: j.grade for j in report.judgements}
+    if row["kind"] in PRINTED_GRADE_KINDS:
+        expected, found = printed_grades(row, report), {j.label: j.grade for j in report.judgements
+                                                        + report.previous_judgements}
+    else:
+        expected = expected_judgements(row)
+        found = {j.area: j.grade for j in report.judgements}
     if row["framework"] in OVERALL_ONLY_FRAMEWORKS:
         found = {area: grade for area, grade in found.items() if area in expected}
     # A cell read where the report has none counts against us as much as one missed.
@@ -72,11 +97,15 @@ def compare(row: dict, report: Report) -> tuple[Counter, list[str]]:
     check("cells", expected, found, weight=len(expected.keys() | found.keys()), right=cells_right)
     dates = (str(report.inspection_start or ""), str(report.inspection_end or ""))
     check("dates", (row["inspection_start"], row["inspection_end"]), dates)
-    check("framework", row["framework"], report.framework)
+    if row["framework"]:  # TRUTH gives none for the kinds it counts by their printed grades
+        check("framework", row["framework"], report.framework)
     check("lead", row["lead_inspector"], report.lead_inspector or "")
     check("provider", row["provider"], report.provider or "")
     if row["send_outcome"].strip():
         check("outcome", canonical(row["send_outcome"]), report.outcome)
+    printed_outcome = OUTCOME_IN_NOTES.search(row["notes"])
+    if printed_outcome:
+        check("outcome", printed_outcome.group("outcome").strip(), report.outcome)
     if not report.ok:
         misses.insert(0, f"status {report.status.value}: {report.error}")
     return counts, misses
@@ -97,8 +126,9 @@ def main() -> None:
     by_framework: dict[str, Counter] = defaultdict(Counter)
     for row, report in zip(rows, reports):
         counts, misses = compare(row, report)
-        by_framework[row["framework"]].update(counts)
-        by_framework[row["framework"]]["reports"] += 1
+        group = row["framework"] or row["kind"]
+        by_framework[group].update(counts)
+        by_framework[group]["reports"] += 1
         if args.misses and misses:
             print(row["path"], *(f"    {miss}" for miss in misses), sep="\n")
     totals: Counter = Counter()
