@@ -31,8 +31,10 @@ def validate_report(report: Report) -> None:
     for name in ("kind", "framework"):
         if not getattr(report, name):
             raise InvalidReport(f"{where}: status is ok but {name} is missing; {FIX_HINT}")
-    check_judgements(report, report.judgements, "judgement")
-    check_judgements(report, report.previous_judgements, "previous inspection's grade")
+    check_judgements(report, report.judgements, "judgement", allowed_areas(report.framework))
+    # The previous inspection may have been under another framework (a state school's overall grade before
+    # September 2024): its areas are not this framework's to check.
+    check_judgements(report, report.previous_judgements, "previous inspection's grade", None)
     for number, quotation in enumerate(report.quotations, start=1):
         if not quotation.text.strip():
             raise InvalidReport(f"{where}: quotation {number} (page {quotation.page}) is empty; {FIX_HINT}")
@@ -47,11 +49,10 @@ def validate_report(report: Report) -> None:
         check_page(report, passage.page, f"passage {passage.seq}")
 
 
-def check_judgements(report: Report, judgements: list[Judgement], what: str) -> None:
-    """Judgements (this inspection's, or the previous one's as the report recalls it): well-formed areas the
-    framework judges, each once, with known grades on the report's pages."""
+def check_judgements(report: Report, judgements: list[Judgement], what: str, allowed: frozenset[str] | None) -> None:
+    """Judgements (this inspection's, or the previous one's as the report recalls it): well-formed areas (of the
+    `allowed` ones, when given), each once, with known grades on the report's pages."""
     where = report.path
-    allowed = allowed_areas(report.framework)
     seen: dict[str, str] = {}
     for judgement in judgements:
         area = canonical_area(judgement.area)

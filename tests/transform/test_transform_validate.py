@@ -85,3 +85,9 @@ def test_a_broken_rule_is_one_message_naming_the_file_and_what_to_do(change, mes
 def test_school_frameworks_accept_their_own_area_names():
     validate_report(make_report(kind="school-inspection", framework="section-5",
                                 grades={"quality_of_teaching_and_learning": "satisfactory"}))
+
+
+def test_a_previous_grade_may_be_in_an_area_the_framework_no_longer_judges():
+    """A state school inspected after September 2024 has no overall grade, but recalls its previous one."""
+    validate_report(make_report(kind="school-inspection", framework="eif-2024", urn="118765",
+                                grades={"quality_of_education": "good"}, previous={"overall_effectiveness": "good"}))
