@@ -176,3 +176,63 @@ def test_focused_visit_2021_letter_signed_your_sincerely():
         )
     )
     assert focused_visit.lead_inspector(letter) == "Paula Thomson-Jones"
+
+
+# Two rules focused visit letters keep, on text modelled on the corpus's letters.
+LETTER_HEAD = (
+    "Piccadilly Gate\nStore Street\nManchester M1 2WD\n 8 February 2019\n Mr A Director\n"
+    " Director of Children’s Services\n Dear Mr Director,\nFocused visit to St. Helens children’s services\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "start", "end"),
+    [
+        pytest.param("This letter summarises the findings of a focused visit to St. Helens children’s services on "
+                     "14 and 15 January 2019. The inspectors were ...", (2019, 1, 14), (2019, 1, 15),
+                     id="a-full-stop-in-the-name"),
+        pytest.param("Ofsted inspectors looked at the local authority’s arrangements for children in need, over "
+                     "two days, 22 to 23 January 2019, as part of a focused visit.", (2019, 1, 22), (2019, 1, 23),
+                     id="wording-no-cue-knows"),
+        pytest.param("This letter summarises the findings of the focused visit on 30 and 31 January.",
+                     (2019, 1, 30), (2019, 1, 31), id="year-from-the-letters-date"),
+    ],
+)
+def test_a_focused_visits_dates_are_the_first_its_opening_states(opening, start, end):
+    from datetime import date
+
+    from extract.families.letters import opening_dates
+
+    dates = opening_dates(Document((LETTER_HEAD + opening + "\n2 March 2017 is a date further on.\n",)), "letter")
+    assert (dates.start, dates.end) == (date(*start), date(*end))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param(LETTER_HEAD + "Since the last inspection of services for children in need of help and "
+                     "protection, children looked after and care leavers in 2016, ...", id="recalled-in-a-sentence"),
+        pytest.param(LETTER_HEAD + "Ofsted judged services as inadequate at the last\ninspection of services for "
+                     "children in need of help and protection in 2017.", id="wrapped-to-a-line-start"),
+    ],
+)
+def test_a_letter_recalling_the_last_sif_inspection_is_no_sif_report(page):
+    from extract.families import la_sif
+
+    document = Document((page,))
+    assert not la_sif.recognise(document)
+    assert focused_visit.recognise(document)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Inspection of services for children in need of help and protection, children looked after and care leavers",
+        "Re-inspection of services for children in need of help and \nprotection, children looked after",
+        "Reinspection of services for children in need of help and protection",
+    ],
+)
+def test_a_sif_title_is_recognised_where_a_title_stands(title):
+    from extract.families import la_sif
+
+    assert la_sif.recognise(Document((f"Leeds City Council\n{title}\nInspection date: 12 January 2015\n",)))
