@@ -57,7 +57,7 @@ STORAGE_COMPATIBILITY = "v1.0.0"
 # A commit whose write-ahead log would reach checkpoint_threshold checkpoints at once, and one whose log would
 # reach auto_checkpoint_skip_wal_threshold (bytes) writes no log first. At zero both, every commit of a writer
 # goes once into the file, compressed, instead of into the log (uncompressed) and then into the file: a write
-# of 1,000 reports puts half the bytes on disk (docs/warehouse.md).
+# of 1,000 reports puts half the bytes on disk (docs/design.md).
 WRITER_CONFIG = {"checkpoint_threshold": "0KB", "auto_checkpoint_skip_wal_threshold": 0}
 LOCK_POLL_SECONDS = 0.1
 # A reader that opened the warehouse just before the last write may still hold the standby copy: wait this long
