@@ -16,3 +16,19 @@ def home() -> Path:
 def db_path() -> Path:
     configured = os.environ.get("OFSTED_DB")
     return Path(configured) if configured else home() / DB_FILE_NAME
+
+
+def missing_warehouse_message(db: str | Path) -> str:
+    """Where the warehouse was looked for, as an absolute path, and how to point at one: by where the path came
+    from (the configuration, or a path given to the command, when OFSTED_DB would be beside the point)."""
+    looked = Path(db).absolute()
+    if looked != db_path().absolute():
+        return (f"no warehouse at {looked}: check the path, or create a warehouse there with "
+                f"`ofsted ingest PATH... --db {looked}`")
+    if os.environ.get("OFSTED_DB"):
+        return (f"no warehouse at {looked} (the file OFSTED_DB names): point OFSTED_DB at an existing warehouse "
+                "file, or create one there with `ofsted ingest PATH...`")
+    source = "OFSTED_HOME/" + DB_FILE_NAME if os.environ.get("OFSTED_HOME") else (
+        f"the default, {DEFAULT_HOME}/{DB_FILE_NAME} under the current folder")
+    return (f"no warehouse at {looked} ({source}): point at one with OFSTED_DB=/path/to/{DB_FILE_NAME} or --db "
+            "FILE, or run the command in the folder where `ofsted ingest` ran; `ofsted ingest PATH...` creates one")

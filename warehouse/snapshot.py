@@ -41,6 +41,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.config import missing_warehouse_message
 from warehouse.exceptions import NotAWarehouse, NoWarehouse, WarehouseBusy, WarehouseError, WarehouseLocked
 from warehouse.runs import mark_dead_runs
 from warehouse.schema import migrate
@@ -503,6 +504,12 @@ def discard(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def require_warehouse(db: str | Path) -> None:
+    """NoWarehouse, saying where it looked and how to point at a warehouse, when there is none at `db`."""
+    if not Path(db).exists():
+        raise NoWarehouse(missing_warehouse_message(db))
+
+
 @contextmanager
 def reading(db: str | Path, files: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short read-only connection to the live warehouse; never blocked by a writer.
@@ -510,10 +517,7 @@ def reading(db: str | Path, files: bool = True) -> Iterator[duckdb.DuckDBPyConne
     files=False opens it with DuckDB's external access disabled: queries can read the warehouse only, never
     read or write other files (COPY ... TO, read_csv, ATTACH, INSTALL are refused)."""
     db = Path(db)
-    if not db.exists():
-        raise NoWarehouse(
-            f"no warehouse at {db}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to an existing file"
-        )
+    require_warehouse(db)
     try:
         # No config unless asked: DuckDB refuses a second connection in one process to a file already open with
         # a different configuration (the writer's check of the live file, another reader).

@@ -81,10 +81,12 @@ def test_a_file_that_is_not_duckdb_is_one_line(tmp_path, capsys, command, conten
 def test_a_missing_warehouse_is_one_line(tmp_path, capsys, command):
     db = tmp_path / "none.duckdb"
     assert main(run(command, db, tmp_path)) == EXIT_COULD_NOT_RUN
-    assert capsys.readouterr().err == (
-        f"ofsted {command}: no warehouse at {db}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to an "
-        "existing file\n"
+    err = capsys.readouterr().err
+    assert err == (
+        f"ofsted {command}: no warehouse at {db}: check the path, or create a warehouse there with "
+        f"`ofsted ingest PATH... --db {db}`\n"
     )
+    assert "OFSTED_DB" not in err  # the path was given with --db: the environment is beside the point
 
 
 def test_ingest_into_a_file_that_is_not_duckdb_is_one_line(tmp_path, capsys):
