@@ -41,7 +41,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.config import missing_warehouse_message
+from warehouse.config import missing_warehouse_message, not_a_warehouse_message
 from warehouse.exceptions import NotAWarehouse, NoWarehouse, WarehouseBusy, WarehouseError, WarehouseLocked
 from warehouse.runs import mark_dead_runs
 from warehouse.schema import migrate
@@ -488,10 +488,7 @@ def open_error(db: Path, exc: duckdb.Error) -> WarehouseError:
     if "lock" in message.lower():
         return busy_error(db, exc)
     if "not a valid DuckDB database file" in message or db.is_dir():
-        return NotAWarehouse(
-            f"{db} is not a DuckDB warehouse file; point OFSTED_DB (or --db) at the warehouse, or create one with "
-            "`ofsted ingest PATH...`"
-        )
+        return NotAWarehouse(not_a_warehouse_message(db))
     return WarehouseError(f"cannot open the warehouse {db}: {message}")
 
 

@@ -72,8 +72,8 @@ def test_a_file_that_is_not_duckdb_is_one_line(tmp_path, capsys, command, conten
     db.write_bytes(content)
     assert main(run(command, db, tmp_path)) == EXIT_COULD_NOT_RUN
     assert capsys.readouterr().err == (
-        f"ofsted {command}: {db} is not a DuckDB warehouse file; point OFSTED_DB (or --db) at the warehouse, or "
-        "create one with `ofsted ingest PATH...`\n"
+        f"ofsted {command}: {db} is not a DuckDB warehouse file; check the path given, or give the path of a new "
+        "file to create one\n"
     )
 
 
@@ -94,8 +94,8 @@ def test_ingest_into_a_file_that_is_not_duckdb_is_one_line(tmp_path, capsys):
     db.write_bytes(b"hello")
     (tmp_path / "a.pdf").write_bytes(b"<html>not found</html>")
     assert main(["ingest", str(tmp_path / "a.pdf"), "--db", str(db), "--without-prefect"]) == EXIT_COULD_NOT_RUN
-    assert capsys.readouterr().err.endswith(f"ofsted ingest: {db} is not a DuckDB warehouse file; point OFSTED_DB "
-                                            "(or --db) at the warehouse, or create one with `ofsted ingest PATH...`\n")
+    assert capsys.readouterr().err.endswith(f"ofsted ingest: {db} is not a DuckDB warehouse file; check the path "
+                                            "given, or give the path of a new file to create one\n")
     assert db.read_bytes() == b"hello"
 
 
