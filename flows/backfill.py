@@ -16,6 +16,7 @@ from extract.web.download import PoliteClient
 from extract.web.reachability import check_reachable
 from extract.web.site import DEFAULT_PROVIDER_TYPES, provider_types
 from flows import site_steps, site_tasks
+from flows.outcome import final_state
 from flows.runners import flow_task_runner
 from flows.settings import Settings
 from flows.site_tasks import RunSummary
@@ -56,4 +57,4 @@ def backfill(since: date | None = None, until: date | None = None,
         raise
     site_tasks.end_run(settings.db, summary)
     site_tasks.publish_summary(summary)
-    return summary
+    return final_state(summary)
