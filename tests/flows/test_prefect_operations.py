@@ -1,0 +1,204 @@
+"""Operating the pipeline in Prefect, as an operator does, against the session's Prefect server (the test harness):
+prefect.yaml deployed to a process work pool, a worker, the README's trigger, alerting on failed runs, and an
+automation that posts each new report to a webhook (a receiver on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import threading
+import time
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.fake_site import FakeOfstedSite
+from tests.fake_site.catalogue import LABELS, FakeProvider, FakeReport
+from tests.fake_site.fixtures import site_environment
+from warehouse.snapshot import reading
+
+PROJECT = Path(__file__).resolve().parents[2]
+LEEDS, BEDFORD = "80481", "80428"
+UNREADABLE_FILE_ID = "50175284"
+# How long a flow run may take on a busy 2-core machine (a worker starts each one in a new process), and how
+# long the server's automation may take to post; both are limits for waiting, not measured.
+RUN_SECONDS = 300
+POLL_SECONDS = 0.5
+FLOW_RUN_ID = re.compile(r"UUID: ([0-9a-f-]{36})")
+
+
+class Receiver(BaseHTTPRequestHandler):
+    """A webhook on 127.0.0.1 that keeps every JSON body posted to it."""
+
+    posts: list[dict] = []
+    arrived = threading.Condition()
+
+    def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        with self.arrived:
+            self.posts.append(body)
+            self.arrived.notify_all()
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def webhook():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Receiver.posts.clear()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/hook"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def leeds_and_an_unreadable_file(corpus, manifest):
+    """Leeds with its newest full inspection (a real report), and Bedford with a file no parser can read."""
+    row = max((r for r in manifest if r["la_urn"] == LEEDS and r["kind"] == "la-inspection" and r["file_id"]),
+              key=lambda r: r["published"])
+    published = date.fromisoformat(row["published"])
+    site = FakeOfstedSite({
+        LEEDS: FakeProvider(LEEDS, "Leeds", "la", "44", [
+            FakeReport(row["file_id"], corpus / row["path"], LABELS["la-inspection"], "la-inspection", published,
+                       published, LEEDS)]),
+        BEDFORD: FakeProvider(BEDFORD, "Bedford", "la", "44", [
+            FakeReport(UNREADABLE_FILE_ID, None, LABELS["la-inspection"], "la-inspection", date(2022, 1, 14),
+                       date(2021, 11, 8), BEDFORD)]),
+    })
+    try:
+        yield site, row["file_id"]
+    finally:
+        site.close()
+
+
+def readme_trigger() -> str:
+    """The README's command for a manual refresh, word for word."""
+    lines = (PROJECT / "README.md").read_text(encoding="utf-8").splitlines()
+    (command,) = [line.split("#")[0].strip() for line in lines if line.startswith("prefect deployment run 'refresh/manual' ")]
+    return command
+
+
+def prefect_command(command: list[str]) -> list[str]:
+    """A `prefect ...` command run with this interpreter's Prefect."""
+    assert command[0] == "prefect"
+    return [sys.executable, "-m", "prefect", *command[1:]]
+
+
+def run(command: list[str], env: dict[str, str]) -> str:
+    done = subprocess.run(command, cwd=PROJECT, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=RUN_SECONDS)
+    assert done.returncode == 0, f"{shlex.join(command)} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def final_state(flow_run_id: str, worker_log: Path):
+    from prefect.client.orchestration import get_client
+
+    deadline = time.monotonic() + RUN_SECONDS
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline:
+            state = client.read_flow_run(flow_run_id).state
+            if state is not None and state.is_final():
+                return state
+            time.sleep(POLL_SECONDS)
+    pytest.fail(f"flow run {flow_run_id} did not finish within {RUN_SECONDS} s; worker said:\n{worker_log.read_text()}")
+
+
+def webhook_posts(count: int) -> list[dict]:
+    with Receiver.arrived:
+        Receiver.arrived.wait_for(lambda: len(Receiver.posts) >= count, timeout=RUN_SECONDS)
+        return list(Receiver.posts)
+
+
+@pytest.mark.slow
+def test_an_operator_deploys_triggers_hears_and_is_alerted(prefect_harness, leeds_and_an_unreadable_file, webhook,
+                                                          tmp_path):
+    from prefect.blocks.notifications import CustomWebhookNotificationBlock
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL
+    from prefect.workers.process import ProcessWorker
+
+    from flows.alerts import follow_new_reports
+    from transform.providers import local_authorities
+
+    site, leeds_file = leeds_and_an_unreadable_file
+    home = tmp_path / "data"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")},
+        **site_environment(site, home, OFSTED_WORKERS="1"),
+        "PREFECT_API_URL": PREFECT_API_URL.value(),
+        "PREFECT_HOME": str(tmp_path / "prefect"),
+        "PREFECT_WORKER_QUERY_SECONDS": "1",
+        "PYTHONPATH": str(PROJECT),
+        "OFSTED_PROJECT_DIR": str(PROJECT),
+    }
+    env.pop("OFSTED_DB", None)
+
+    # People hear about new reports of the authority they follow: an automation posts to a webhook block.
+    leeds_code = local_authorities().by_urn[LEEDS].la_code
+    block = CustomWebhookNotificationBlock(name="test receiver", url=webhook,
+                                           json_data={"subject": "{{subject}}", "body": "{{body}}"})
+    block.save("ofsted-test-receiver", overwrite=True)
+    follow_new_reports(block, la_codes=[leeds_code])
+
+    # Deploys: a process work pool, then `prefect deploy --all` with prompts forced on and nothing to answer them.
+    with get_client(sync_client=True) as client:
+        template = ProcessWorker.get_default_base_job_template()
+        client.create_work_pool(WorkPoolCreate(name="ofsted", type="process", base_job_template=template),
+                                overwrite=True)
+    run(prefect_command(["prefect", "--prompt", "deploy", "--all"]), env)
+
+    worker_log = tmp_path / "worker.log"
+    with open(worker_log, "w") as log:
+        worker = subprocess.Popen(prefect_command(["prefect", "worker", "start", "--pool", "ofsted"]), cwd=tmp_path,
+                                  env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        # The README's trigger, as written: the URN's digits arrive as a number and are taken as the URN.
+        output = run(prefect_command(shlex.split(readme_trigger())), env)
+        refreshed = final_state(FLOW_RUN_ID.search(output)[1], worker_log)
+        assert refreshed.is_completed(), refreshed.message
+        with reading(home / "ofsted.duckdb") as con:
+            assert con.execute("SELECT status FROM reports WHERE file_id = ?", [leeds_file]).fetchall() == [("ok",)]
+            (grade,) = con.execute("SELECT j.grade FROM judgements j JOIN reports r USING (report_id) "
+                                   "WHERE r.file_id = ? AND j.area = 'overall_effectiveness'", [leeds_file]).fetchone()
+
+        # The new report's event reached the automation, which posted it.
+        (post,) = webhook_posts(1)
+        assert post["subject"] == "New Ofsted report: Leeds"
+        assert f"(LA {leeds_code})" in post["body"] and f"overall {grade}" in post["body"]
+        assert site.file_url(leeds_file) in post["body"] and '" (page ' in post["body"]
+
+        # A nightly in which one file cannot be read ends Failed, with the file in its message and its artifact.
+        flow_run = run_deployment("nightly/nightly", timeout=0)
+        nightly = final_state(str(flow_run.id), worker_log)
+        assert nightly.is_failed() and nightly.name == "Failed"
+        unreadable = site.file_url(UNREADABLE_FILE_ID)
+        assert "1 failed" in nightly.message and unreadable in nightly.message
+        with get_client(sync_client=True) as client:
+            from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+            (artifact,) = client.read_artifacts(
+                artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run.id])))
+        assert artifact.key == "nightly-summary" and f"| extract | {unreadable} |" in artifact.data
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
