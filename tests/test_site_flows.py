@@ -42,14 +42,23 @@ def open_failures(db, stage=None) -> set[tuple[str, str]]:
 
 def test_nightly_loads_every_report_then_finds_nothing_new(tiny_site, env):
     from flows.nightly import nightly
+    from flows.outcome import ReportsFailed
 
-    first = summary_of_run(nightly)
+    # The tiny site's files are no readable reports: the run loads them, and ends Failed (what alerting matches).
+    state = nightly(return_state=True)
+    assert (state.type.value, state.name) == ("FAILED", "Failed")
+    assert state.message.startswith("nightly: 3 failed (listed in the 'nightly-summary' artifact, retried by the next run)")
+    failed = state.result(raise_on_failure=False)
+    assert isinstance(failed, ReportsFailed)
+    first = failed.summary
     assert loaded_ids(env) == ALL_FILE_IDS
     assert first.downloaded == 3 and first.inserted == 3
     assert (env.parent / "report" / "index.html").read_text(encoding="utf-8").lower().startswith("<!doctype html>")
     tiny_site.reset()
 
-    second = summary_of_run(nightly)
+    state = nightly(return_state=True)
+    assert state.is_completed()
+    second = state.result()
     assert tiny_site.count("files") == 0
     assert tiny_site.count("reports", "/provider/") == 0  # no provider has a report newer than the last run
     assert (second.planned, second.downloaded, second.inserted) == (0, 0, 0)
@@ -79,7 +88,7 @@ def test_refresh_by_urn_picks_up_a_new_report_at_once(tiny_site, env):
     tiny_site.hide(LEEDS_NEW)
     summary_of_run(nightly)
     tiny_site.publish(LEEDS_NEW, on=date(2025, 8, 12))  # dated before the nightly window: only refresh sees it
-    summary = summary_of_run(refresh, urn="80481")
+    summary = summary_of_run(refresh, urn=80481)  # digits as a number, as `prefect deployment run -p` sends them
     assert LEEDS_NEW in loaded_ids(env)
     assert summary.downloaded == 1
     provenance = query(env, "SELECT urn, published, source_url FROM reports WHERE file_id = ?", LEEDS_NEW)

@@ -202,3 +202,116 @@ def test_an_operator_deploys_triggers_hears_and_is_alerted(prefect_harness, leed
         except subprocess.TimeoutExpired:
             worker.kill()
             worker.wait()
+
+
+# --- the parts, without a worker ------------------------------------------------------------------------------
+
+
+def loaded_notice(tmp_path, report, provenance):
+    from flows import site_steps
+    from warehouse.state import report_notices
+
+    db = tmp_path / "ofsted.duckdb"
+    site_steps.load(db, "run-1", [(report, provenance)], [], {})
+    with reading(db) as con:
+        (notice,) = report_notices(con, [report.sha256])
+    return notice
+
+
+def test_a_loaded_report_becomes_an_event_with_its_codes_grade_address_and_top_quotation(tmp_path):
+    from dataclasses import replace
+
+    from extract.records import Provenance, Quotation
+    from flows.announce import REPORT_LOADED, notice_to_event
+    from tests.factories import make_report
+
+    report = make_report("Leeds", date(2025, 7, 4), {"overall_effectiveness": "outstanding"})
+    report = replace(report, quotations=[Quotation("Summary", 3, "Second best.", rank=2),
+                                         Quotation("Headline findings", 2, "Children in Leeds thrive.", rank=1)])
+    url = "https://files.ofsted.gov.uk/v1/file/50284438"
+    event = notice_to_event(loaded_notice(tmp_path, report, Provenance(
+        source_url=url, file_id="50284438", published=date(2025, 8, 12), urn=LEEDS, provider_name="Leeds")))
+
+    assert event["event"] == REPORT_LOADED
+    assert event["resource"]["prefect.resource.id"] == f"ofsted.report.{report.sha256}"
+    assert {k: event["resource"][k] for k in ("ofsted.urn", "ofsted.la-code", "ofsted.ons-code", "ofsted.overall")} \
+        == {"ofsted.urn": LEEDS, "ofsted.la-code": "383", "ofsted.ons-code": "E08000035", "ofsted.overall": "outstanding"}
+    payload = event["payload"]
+    assert (payload["provider"], payload["framework"], payload["overall"], payload["url"]) == (
+        "Leeds", "ilacs", "outstanding", url)
+    assert (payload["quotation"], payload["quotation_page"]) == ("Children in Leeds thrive.", 2)
+    assert payload["published"] == "2025-08-12" and payload["status"] == "ok"
+
+
+def test_an_unreadable_new_report_is_announced_without_a_grade(tmp_path):
+    from extract.records import Provenance, Status
+    from flows.announce import notice_to_event
+    from tests.factories import make_report
+
+    report = make_report(seed="bedford-damaged", status=Status.ERROR, error="the PDF is damaged")
+    event = notice_to_event(loaded_notice(tmp_path, report, Provenance(
+        source_url="https://files.ofsted.gov.uk/v1/file/1", file_id="1", urn=BEDFORD, provider_name="Bedford")))
+    assert event["payload"]["status"] == "error" and event["payload"]["overall"] is None
+    assert event["payload"]["quotation"] is None
+    assert "ofsted.overall" not in event["resource"] and event["resource"]["ofsted.urn"] == BEDFORD
+
+
+@pytest.mark.parametrize("la_codes, posted", [
+    pytest.param(None, {"383", "822"}, id="every-authority"),
+    pytest.param(["383"], {"383"}, id="only-those-followed"),
+])
+def test_the_automation_matches_new_reports_of_the_authorities_followed(la_codes, posted):
+    from uuid import uuid4
+
+    from prefect.events import Event
+    from prefect.server.events.schemas.automations import EventTrigger as ServerTrigger
+    from prefect.server.events.schemas.events import Event as ServerEvent
+
+    from flows.alerts import new_report_automation
+
+    automation = new_report_automation(uuid4(), la_codes)
+    trigger = ServerTrigger.model_validate(automation.trigger.model_dump())
+    events = {
+        code: ServerEvent.model_validate(Event(
+            event=event, resource={"prefect.resource.id": f"ofsted.report.{code}", "ofsted.la-code": code},
+        ).model_dump()).receive()
+        for code, event in (("383", "ofsted.report.loaded"), ("822", "ofsted.report.loaded"),
+                            ("380", "ofsted.report.replaced"))
+    }
+    assert {code for code, event in events.items() if trigger.covers(event)} == posted
+
+
+def test_a_worker_without_the_project_folder_ends_the_run_with_one_line(prefect_harness, monkeypatch, tmp_path):
+    from prefect import flow
+    from prefect.client.orchestration import get_client
+
+    from extract.web.config import ConfigError
+    from flows.pull_steps import enter_project_dir
+
+    with get_client(sync_client=True) as client:
+        flow_run = client.create_flow_run(flow(name="pull-step-check")(lambda: None))
+        monkeypatch.setenv("PREFECT__FLOW_RUN_ID", str(flow_run.id))
+        monkeypatch.delenv("OFSTED_PROJECT_DIR", raising=False)
+        with pytest.raises(ConfigError, match="^OFSTED_PROJECT_DIR is not set on the worker: set it to"):
+            enter_project_dir()
+        state = client.read_flow_run(flow_run.id).state
+    assert state.is_crashed() and state.message.startswith("OFSTED_PROJECT_DIR is not set on the worker")
+    assert "\n" not in state.message
+
+    monkeypatch.setenv("OFSTED_PROJECT_DIR", str(tmp_path))
+    with pytest.raises(ConfigError, match="is not a checkout of this project"):
+        enter_project_dir()
+
+
+def test_the_pull_step_enters_the_checkout_and_checks_the_settings(monkeypatch, tmp_path):
+    from extract.web.config import ConfigError
+    from flows.pull_steps import enter_project_dir
+
+    monkeypatch.delenv("PREFECT__FLOW_RUN_ID", raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("OFSTED_PROJECT_DIR", str(PROJECT))
+    assert enter_project_dir() == {"directory": str(PROJECT)}
+    assert Path.cwd() == PROJECT
+    monkeypatch.setenv("OFSTED_TASK_RUNNER", "spark")
+    with pytest.raises(ConfigError, match="OFSTED_TASK_RUNNER must be one of local, dask"):
+        enter_project_dir()
