@@ -117,10 +117,15 @@ def final_state(flow_run_id: str, worker_log: Path):
     pytest.fail(f"flow run {flow_run_id} did not finish within {RUN_SECONDS} s; worker said:\n{worker_log.read_text()}")
 
 
-def webhook_posts(count: int) -> list[dict]:
+def webhook_posts_about(text: str) -> list[dict]:
+    """The posts that say this (a report's address, a run's name), once there is one: other tests' events are
+    no concern."""
+    def about() -> list[dict]:
+        return [post for post in Receiver.posts if text in post["body"]]
+
     with Receiver.arrived:
-        Receiver.arrived.wait_for(lambda: len(Receiver.posts) >= count, timeout=RUN_SECONDS)
-        return list(Receiver.posts)
+        Receiver.arrived.wait_for(about, timeout=RUN_SECONDS)
+        return about()
 
 
 @pytest.mark.slow
@@ -133,7 +138,7 @@ def test_an_operator_deploys_triggers_hears_and_is_alerted(prefect_harness, leed
     from prefect.settings import PREFECT_API_URL
     from prefect.workers.process import ProcessWorker
 
-    from flows.alerts import follow_new_reports
+    from flows.alerts import AUTOMATION_NAME, FAILED_RUNS_NAME, alert_on_failed_runs, follow_new_reports
     from transform.providers import local_authorities
 
     site, leeds_file = leeds_and_an_unreadable_file
@@ -155,19 +160,20 @@ def test_an_operator_deploys_triggers_hears_and_is_alerted(prefect_harness, leed
                                            json_data={"subject": "{{subject}}", "body": "{{body}}"})
     block.save("ofsted-test-receiver", overwrite=True)
     follow_new_reports(block, la_codes=[leeds_code])
+    alert_on_failed_runs(block)
 
     # Deploys: a process work pool, then `prefect deploy --all` with prompts forced on and nothing to answer them.
     with get_client(sync_client=True) as client:
         template = ProcessWorker.get_default_base_job_template()
         client.create_work_pool(WorkPoolCreate(name="ofsted", type="process", base_job_template=template),
                                 overwrite=True)
-    run(prefect_command(["prefect", "--prompt", "deploy", "--all"]), env)
-
     worker_log = tmp_path / "worker.log"
-    with open(worker_log, "w") as log:
+    with open(worker_log, "w") as log:  # started first: it comes up while the deployments are made
         worker = subprocess.Popen(prefect_command(["prefect", "worker", "start", "--pool", "ofsted"]), cwd=tmp_path,
                                   env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
+        run(prefect_command(["prefect", "--prompt", "deploy", "--all"]), env)
+
         # The README's trigger, as written: the URN's digits arrive as a number and are taken as the URN.
         output = run(prefect_command(shlex.split(readme_trigger())), env)
         refreshed = final_state(FLOW_RUN_ID.search(output)[1], worker_log)
@@ -178,10 +184,10 @@ def test_an_operator_deploys_triggers_hears_and_is_alerted(prefect_harness, leed
                                    "WHERE r.file_id = ? AND j.area = 'overall_effectiveness'", [leeds_file]).fetchone()
 
         # The new report's event reached the automation, which posted it.
-        (post,) = webhook_posts(1)
+        (post,) = webhook_posts_about(site.file_url(leeds_file))
         assert post["subject"] == "New Ofsted report: Leeds"
         assert f"(LA {leeds_code})" in post["body"] and f"overall {grade}" in post["body"]
-        assert site.file_url(leeds_file) in post["body"] and '" (page ' in post["body"]
+        assert '" (page ' in post["body"]  # its top quotation, with the page it is on
 
         # A nightly in which one file cannot be read ends Failed, with the file in its message and its artifact.
         flow_run = run_deployment("nightly/nightly", timeout=0)
@@ -195,7 +201,15 @@ def test_an_operator_deploys_triggers_hears_and_is_alerted(prefect_harness, leed
             (artifact,) = client.read_artifacts(
                 artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run.id])))
         assert artifact.key == "nightly-summary" and f"| extract | {unreadable} |" in artifact.data
-    finally:
+
+        # The failed-run automation posted it.
+        (alert,) = webhook_posts_about(f"nightly run {flow_run.name} ended Failed")
+        assert unreadable in alert["body"]
+    finally:  # the session's server outlives the test: nothing of it may post or run after
+        with get_client(sync_client=True) as client:
+            for name in (AUTOMATION_NAME, FAILED_RUNS_NAME):
+                for automation in client.read_automations_by_name(name):
+                    client.delete_automation(automation.id)
         worker.terminate()
         try:
             worker.wait(timeout=30)
@@ -279,6 +293,30 @@ def test_the_automation_matches_new_reports_of_the_authorities_followed(la_codes
                             ("380", "ofsted.report.replaced"))
     }
     assert {code for code, event in events.items() if trigger.covers(event)} == posted
+
+
+@pytest.mark.parametrize("event, flow_name, posted", [
+    pytest.param("prefect.flow-run.Failed", "nightly", True, id="nightly-failed"),
+    pytest.param("prefect.flow-run.Crashed", "refresh", True, id="refresh-crashed"),
+    pytest.param("prefect.flow-run.Completed", "nightly", False, id="nightly-completed"),
+    pytest.param("prefect.flow-run.Failed", "someone-elses-flow", False, id="another-flow"),
+])
+def test_the_failed_run_automation_matches_the_site_flows_failed_or_crashed(event, flow_name, posted):
+    from uuid import uuid4
+
+    from prefect.events import Event
+    from prefect.server.events.schemas.automations import EventTrigger as ServerTrigger
+    from prefect.server.events.schemas.events import Event as ServerEvent
+
+    from flows.alerts import failed_run_automation
+
+    trigger = ServerTrigger.model_validate(failed_run_automation(uuid4()).trigger.model_dump())
+    received = ServerEvent.model_validate(Event(
+        event=event, resource={"prefect.resource.id": f"prefect.flow-run.{uuid4()}"},
+        related=[{"prefect.resource.id": f"prefect.flow.{uuid4()}", "prefect.resource.role": "flow",
+                  "prefect.resource.name": flow_name}],
+    ).model_dump()).receive()
+    assert trigger.covers(received) is posted
 
 
 def test_a_worker_without_the_project_folder_ends_the_run_with_one_line(prefect_harness, monkeypatch, tmp_path):
