@@ -4,6 +4,9 @@ stopped part-way (each batch is one atomic write) carries on where it stopped wh
 
 Extraction runs on all cores; with OFSTED_TASK_RUNNER=dask it is spread over a Dask cluster instead
 (`pip install -e ".[dask]"`; OFSTED_DASK_ADDRESS=tcp://scheduler:8786, or a temporary local cluster).
+
+A run in which any provider page or report failed ends Failed in Prefect (flows/outcome.py); a backfill
+announces no new reports.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ no earlier one, takes everything.
 A report the site adds late with an older publication date is found the next time its provider's page is
 visited; the weekly sweep (`full=True`, `ofsted nightly --full`) visits every provider page of the types so
 that nothing waits longer than a week.
+
+Each new report is announced as an `ofsted.report.loaded` Prefect event (flows/announce.py); a run in which
+any provider page or report failed ends Failed in Prefect (flows/outcome.py).
 """
 
 from __future__ import annotations

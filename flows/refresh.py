@@ -2,6 +2,9 @@
 
 Everything the provider page lists that the warehouse lacks is fetched; a report file address is fetched even
 when its id is not on any page. Addresses outside the configured Ofsted hosts are refused before any request.
+
+Each new report is announced as an `ofsted.report.loaded` Prefect event (flows/announce.py); a run in which
+any provider page or report failed ends Failed in Prefect (flows/outcome.py).
 """
 
 from __future__ import annotations

@@ -113,6 +113,25 @@ def test_prefect_yaml_says_what_prefect_deploy_would_ask():
     assert config["pull"] == [{"flows.pull_steps.enter_project_dir": {}}]
 
 
+def test_every_documented_trigger_names_a_deployment_that_exists():
+    import re
+    from pathlib import Path
+
+    from flows.deployments import build_deployments
+
+    project = Path(__file__).parent.parent
+    flow_of = {"flows/nightly.py:nightly": "nightly", "flows/refresh.py:refresh": "refresh",
+               "flows/backfill.py:backfill": "backfill"}
+    known = {(flow_of[d["entrypoint"]], d["name"]) for d in prefect_yaml()["deployments"]}
+    known |= {(d.flow_name, d.name) for d in build_deployments()}
+    files = [project / "README.md", project / "prefect.yaml", *(project / "docs").glob("*.md"),
+             *(project / "flows").rglob("*.py")]
+    found = {(path.name, match) for path in files
+             for match in re.findall(r"prefect deployment run '([\w-]+/[\w-]+)'", path.read_text(encoding="utf-8"))}
+    assert {name for _, name in found} >= {"refresh/manual", "refresh/manual-served"}
+    assert {(path, name) for path, name in found if tuple(name.split("/")) not in known} == set()
+
+
 def test_summary_artifact_lists_new_reports_grades_and_failures():
     summary = RunSummary("nightly", "run-1", "published on or after 2025-08-01", providers_visited=2, found=3,
                          planned=2, downloaded=1, inserted=1)
