@@ -69,9 +69,8 @@ def run_on_prefect(make_flow: Callable[[], Callable], progress_bar: bool, parame
     from flows.cli import UserError
     from flows import progress
     from flows.backfill import DateRangeInvalid
-    from flows.refresh import RefreshRequestInvalid
-
     from flows.outcome import summary_of_run
+    from flows.refresh import RefreshRequestInvalid
 
     try:
         flow_object = make_flow()

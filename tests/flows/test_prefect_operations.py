@@ -134,6 +134,7 @@ def test_an_operator_deploys_triggers_hears_and_is_alerted(prefect_harness, leed
     from prefect.blocks.notifications import CustomWebhookNotificationBlock
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
     from prefect.deployments import run_deployment
     from prefect.settings import PREFECT_API_URL
     from prefect.workers.process import ProcessWorker
@@ -196,8 +197,6 @@ def test_an_operator_deploys_triggers_hears_and_is_alerted(prefect_harness, leed
         unreadable = site.file_url(UNREADABLE_FILE_ID)
         assert "1 failed" in nightly.message and unreadable in nightly.message
         with get_client(sync_client=True) as client:
-            from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
-
             (artifact,) = client.read_artifacts(
                 artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run.id])))
         assert artifact.key == "nightly-summary" and f"| extract | {unreadable} |" in artifact.data
