@@ -47,7 +47,8 @@ def test_nightly_loads_every_report_then_finds_nothing_new(tiny_site, env):
     # The tiny site's files are no readable reports: the run loads them, and ends Failed (what alerting matches).
     state = nightly(return_state=True)
     assert (state.type.value, state.name) == ("FAILED", "Failed")
-    assert state.message.startswith("nightly: 3 failed (listed in the 'nightly-summary' artifact, retried by the next run)")
+    assert state.message.startswith(
+        "nightly: 3 failed (listed in the 'nightly-summary' artifact, retried by the next run); first: extract ")
     failed = state.result(raise_on_failure=False)
     assert isinstance(failed, ReportsFailed)
     first = failed.summary

@@ -83,7 +83,8 @@ def test_a_provider_page_without_a_timeline_is_a_failure_retried_next_run(typed_
     assert problem.target.endswith("/provider/23/136420") and "no timeline of reports" in problem.error
     assert loaded_ids(typed_env) == set()
     typed_site.reset()
-    summary_of_run(nightly, types=["secondary"])  # its reports are older than the window: found by revisiting the failed page
+    # its reports are older than the window: found by revisiting the failed page
+    summary_of_run(nightly, types=["secondary"])
     assert loaded_ids(typed_env) == {r.file_id for r in typed_site.providers["136420"].reports}
 
 

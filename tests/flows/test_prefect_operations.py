@@ -87,7 +87,8 @@ def leeds_and_an_unreadable_file(corpus, manifest):
 def readme_trigger() -> str:
     """The README's command for a manual refresh, word for word."""
     lines = (PROJECT / "README.md").read_text(encoding="utf-8").splitlines()
-    (command,) = [line.split("#")[0].strip() for line in lines if line.startswith("prefect deployment run 'refresh/manual' ")]
+    trigger = "prefect deployment run 'refresh/manual' "
+    (command,) = [line.split("#")[0].strip() for line in lines if line.startswith(trigger)]
     return command
 
 
@@ -247,8 +248,8 @@ def test_a_loaded_report_becomes_an_event_with_its_codes_grade_address_and_top_q
 
     assert event["event"] == REPORT_LOADED
     assert event["resource"]["prefect.resource.id"] == f"ofsted.report.{report.sha256}"
-    assert {k: event["resource"][k] for k in ("ofsted.urn", "ofsted.la-code", "ofsted.ons-code", "ofsted.overall")} \
-        == {"ofsted.urn": LEEDS, "ofsted.la-code": "383", "ofsted.ons-code": "E08000035", "ofsted.overall": "outstanding"}
+    labels = {"ofsted.urn": LEEDS, "ofsted.la-code": "383", "ofsted.ons-code": "E08000035", "ofsted.overall": "outstanding"}
+    assert {label: event["resource"][label] for label in labels} == labels
     payload = event["payload"]
     assert (payload["provider"], payload["framework"], payload["overall"], payload["url"]) == (
         "Leeds", "ilacs", "outstanding", url)
