@@ -71,9 +71,9 @@ SIF_SUMMARY_SECTIONS = (
 
 def graded_heading(area: LabelledArea) -> str:
     """A judgement section's heading: its label, then its grade ("... protection: requires improvement to be
-    good.", "... is that it is good")."""
+    good.", "... is that it is good", "... is that it requires improvement", "... care leavers is: good")."""
     return (
-        rf"(?:{'|'.join(area.labels)})[\s:.]*(?:(?:is|are)\s+(?:that\s+it\s+is\s+)?)?"
+        rf"(?:{'|'.join(area.labels)})[\s:.]*(?:(?:is|are)[\s:]+(?:that\s+it\s+(?:is\s+)?)?)?"
         rf"(?:{GRADE_PATTERN})(?:\s+to\s+be\s+good)?[\s.]*"
     )
 
