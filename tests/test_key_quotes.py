@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract.records import Passage
-from extract.text.key_quotes import QuotePlan, key_quotations, wording_weight
+from extract.text.key_quotes import QuotePlan, key_quotations
+from extract.text.wording import wording_weight
 from extract.text.passages import Sentence
 
 PLAN = QuotePlan(summary=(r"^Summary$",), improvement=(r"^What needs to improve",), findings=(r"^Findings$",), improvement_points=1)
