@@ -188,9 +188,12 @@ def test_contents_lines_are_not_prose_nor_headings():
 
 
 def test_a_line_of_prose_ending_in_a_number_is_kept():
-    lines = [Line("Inspectors carried out the inspection between 30 September and 11", 1), Line("October 2024.", 1)]
+    lines = [
+        Line("Inspectors carried out the first part of this inspection between 30 September and 11", 1),
+        Line("October 2024, and returned from 13 January until 16 January 2025 to gather more evidence.", 1),
+    ]
     (passage,) = passages_of(lines)
-    assert passage.text == "Inspectors carried out the inspection between 30 September and 11 October 2024."
+    assert passage.text.startswith("Inspectors carried out the first part of this inspection between 30 September and 11 October")
 
 
 @pytest.mark.parametrize(

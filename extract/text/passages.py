@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from extract.pdf_text import Document
 from extract.records import Passage
+from extract.text.grades import ends_in_grade_cell
 from extract.text.quotes import join_lines, split_sentences
 from extract.text.sections import (
     HEADING_END,
@@ -63,6 +64,8 @@ COUNTING_WORDS = frozenset(
 )
 # A title wrapped in a contents list leaves a short second line ("permanence 15").
 CONTENTS_WRAP_WORDS = 4
+# The header row of a judgement table ("Key Judgement Judgement Grade"): not a heading of the prose.
+TABLE_HEADER = re.compile(r"^(?:Key\s+)?Judge?ments?(?:\s+Judge?ments?)?\s+Grades?$", re.IGNORECASE)
 # Entries of a contents list are next to each other, or one line apart where a title wraps.
 CONTENTS_ENTRY_GAP = 2
 FOOTNOTE_MAX_LINES = 4
@@ -164,7 +167,7 @@ def body_lines(lines: Sequence[Line], prose: Prose) -> list[Line]:
         if STANDARD_TEXT.match(line.text) or FOOTNOTE_RULE.match(line.text) or is_footnote_start(lines, index):
             skipping_page = line.page
             continue
-        if index in contents:
+        if index in contents or TABLE_HEADER.match(line.text):
             continue
         kept.append(line)
     return kept
@@ -250,7 +253,9 @@ def lines_to_sentences(lines: Sequence[Line], prose: Prose) -> list[Sentence]:
 
 
 def is_prose(text: str) -> bool:
-    return len(text.split()) >= MIN_PASSAGE_WORDS and LOWER_CASE.search(text) is not None
+    """A sentence of prose: enough words, some in lower case, and not a judgement table's row (a label and its
+    grade: "The experiences and progress of children who need help and protection Requires Improvement")."""
+    return len(text.split()) >= MIN_PASSAGE_WORDS and LOWER_CASE.search(text) is not None and not ends_in_grade_cell(text)
 
 
 def lines_to_blocks(lines: Sequence[Line], prose: Prose) -> list[_Block]:

@@ -176,13 +176,15 @@ def looks_like_heading(lines: Sequence[Line], index: int, width: int | None = No
     """A line that reads as an unknown heading: short, after the end of a sentence or another heading, not
     ending in a sentence, and followed by a capitalised sentence, a list, or the heading's own second line.
 
-    With the page's `width` (its longest line, in characters): a line filling the measure that runs on into
-    the next is prose ("Since the last inspection in 2018, much progress has been made by Birmingham City")."""
+    With the page's `width` (its longest line, in characters): a line filling the measure followed by another
+    that fills it is prose ("Since the last inspection in 2018, much progress has been made by Birmingham City" /
+    "Council and Birmingham Children's Trust in improving the experiences and outcomes")."""
     if not _short_title(lines[index]) or SENTENCE_END_INSIDE.search(lines[index].text):
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
     if width is not None and following is not None and not following.bullet and fills_measure(lines[index], width):
-        return False
+        if fills_measure(following, width):
+            return False
     previous = lines[index - 1] if index > 0 else None
     if previous is not None and not SENTENCE_END.search(previous.text) and not _short_title(previous):
         return False

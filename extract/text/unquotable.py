@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from extract.text.grades import ends_in_grade_cell
+
 FRAGMENT_END = re.compile(
     r"(?::|\b(?:because|that|and|or|of|to|the|by|with|including|for|in|are|is|as|which|where|when|a|an))\s*$",
     re.IGNORECASE,
@@ -32,11 +34,6 @@ FRAGMENT_END = re.compile(
 SENTENCE_STOP = re.compile(r"[.!?]['’”)\]]*$")
 CONTENTS = re.compile(r"[a-z?)]\s+\d{1,3}\s+[A-Z][\w’':]*\s.*[a-z)]\s+\d{1,3}(?:\s|$)")
 FOOTNOTE = re.compile(r"^(?:_{3,}|\[\d{1,2}\]\s|\(\d{1,2}\)\s)|_{5,}")
-# A label followed by its grade, with no verb of its own and no full stop.
-TABLE_ROW = re.compile(
-    r"\b(?:Outstanding|Good|Requires\s+improvement(?:\s+to\s+be\s+good)?|Inadequate|Adequate|Grade\s+\d(?:\s+\(\w+\))?)"
-    r"(?:\s+(?:Key\s+)?Judgement\s+(?:Judgement\s+)?Grade)?\s*$"
-)
 GRADE_DESCRIPTOR = re.compile(
     r"^An?\s+(?:(?:outstanding|good|adequate|inadequate|satisfactory)\s+)?"
     r"(?:local\s+authority|LSCB|board)\b"
@@ -122,7 +119,7 @@ def unquotable(text: str) -> str | None:
         return "contents"
     if FOOTNOTE.search(text):
         return "footnote"
-    if SENTENCE_STOP.search(text.strip()) is None and TABLE_ROW.search(text):
+    if ends_in_grade_cell(text):
         return "table_row"
     if GRADE_DESCRIPTOR.search(text):
         return "grade_descriptor"
