@@ -106,7 +106,7 @@ SIF_PLAN = QuotePlan(summary=SIF_SUMMARY_SECTIONS, improvement=SIF_IMPROVE_SECTI
 
 PRE_2014_PROSE = Prose(
     headings=IMPROVE_HEADINGS + ("Record of main findings", "About this inspection", "The inspection judgements"),
-    boilerplate=("Record of main findings",),
+    boilerplate=("Record of main findings", "About this inspection"),
     opening="Introduction",
 )
 PRE_2014_PLAN = QuotePlan(

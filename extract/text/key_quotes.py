@@ -226,7 +226,13 @@ def rank(found: Sequence[Candidate]) -> list[Candidate]:
     for _ in range(HEARD_ROUNDS):
         ranked += _next_paragraph(summary) + [area.pop(0) for area in areas if area]
     ranked += improve
-    rest = sorted((c for area in areas for c in area), key=lambda c: (-c.score, c.order))
+    import os
+    if os.environ.get("X_REST") == "order":
+        rest = sorted((c for area in areas for c in area), key=lambda c: (c.reason != "paragraph_opening", c.order))
+    elif os.environ.get("X_REST") == "open":
+        rest = sorted((c for area in areas for c in area), key=lambda c: (-(c.score >= OPENING_WEIGHT + 2), c.reason != "paragraph_opening", c.order))
+    else:
+        rest = sorted((c for area in areas for c in area), key=lambda c: (-c.score, c.order))
     while summary or rest:
         ranked += _next_paragraph(summary) + rest[:1]
         del rest[:1]

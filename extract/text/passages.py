@@ -45,6 +45,9 @@ from extract.text.sections import (
 PARAGRAPH_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+(?=\S)|(?=[A-Z]))")
 # A line ending a sentence this many characters short of its page's longest line ends its paragraph.
 PARAGRAPH_END_SLACK = 20
+# A page's measure is read at this percentile of its line lengths, on pages of at least this many lines.
+MEASURE_PERCENTILE = 0.9
+MEASURE_MIN_LINES = 10
 # A sentence has at least this many words; shorter "sentences" are table cells, labels and stray headings.
 MIN_PASSAGE_WORDS = 4
 LOWER_CASE = re.compile(r"[a-z]")
@@ -326,10 +329,18 @@ def _heading_size(lines: Sequence[Line], index: int, known: re.Pattern | None) -
 
 
 def _page_widths(lines: Sequence[Line]) -> dict[int, int]:
-    widths: dict[int, int] = {}
+    """Each page's measure: the length of its longest lines, read at a high percentile so that one line the text
+    layer ran together from two (158 characters on an 85-character page) does not stretch it."""
+    lengths: dict[int, list[int]] = {}
     for line in lines:
-        widths[line.page] = max(widths.get(line.page, 0), len(line.text))
-    return widths
+        lengths.setdefault(line.page, []).append(len(line.text))
+    return {page: _measure(sorted(found)) for page, found in lengths.items()}
+
+
+def _measure(lengths: list[int]) -> int:
+    if len(lengths) < MEASURE_MIN_LINES:
+        return lengths[-1]
+    return lengths[int(len(lengths) * MEASURE_PERCENTILE)]
 
 
 
