@@ -183,7 +183,7 @@ def candidates(
             summaries += 1
             if summaries > plan.summary_sentences:
                 role = "finding"
-        if not quotable(unit.text) or unquotable(unit.text) is not None:
+        if not quotable(unit.text) or unquotable(unit.text, bullet=first.bullet or unit.joined) is not None:
             continue
         reading = read_wording(unit.text)
         if role in ("outcome_statement", "summary", "priority_action"):

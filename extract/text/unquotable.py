@@ -4,6 +4,8 @@ choice one rule at a time and a reader can see why a sentence was passed over.
 - `fragment`: the head or tail of a sentence (starts in lower case, or stops on ':' or a word that needs more:
   "This local authority is good because"); a list's stem is quoted joined to its items instead
   (`extract.text.lists`);
+- `heading`: a title read as a line of prose: no full stop, and not a list's point ("Inspection findings – the
+  Local Safeguarding Children Board", "Outcomes for care leavers are poor");
 - `contents`: a contents line (a title, a page number, the next title);
 - `footnote`: a footnote or the rule above footnotes;
 - `table_row`: a label and its grade without a sentence ("... achieving permanence Requires improvement");
@@ -38,6 +40,7 @@ GRADE_DESCRIPTOR = re.compile(
     r"^An?\s+(?:(?:outstanding|good|adequate|inadequate|satisfactory)\s+)?"
     r"(?:local\s+authority|LSCB|board)\b"
     r"(?:\s+that\s+(?:is|requires|does|has)\b|\s+(?:leads|is|does|has|provides|demonstrates|meets|exceeds|delivers)\b)"
+    r"|^In\s+an?\s+(?:(?:outstanding|good|adequate|inadequate)\s+)?(?:local\s+authority|LSCB|board)\s+that\b"
     r"|\(Grade\s+\d\)\s+A\s+service\b"
     r"|\bminimum\s+requirements\b.*\(Grade\s+\d\)",
     re.IGNORECASE,
@@ -88,7 +91,7 @@ JUDGING = re.compile(
 )
 BACKGROUND_TOPICS = (PANDEMIC, APPOINTMENT, EARLIER_GRADE)
 
-RULES = ("fragment", "contents", "footnote", "table_row", "grade_descriptor", "boilerplate", "process", "background")
+RULES = ("fragment", "heading", "contents", "footnote", "table_row", "grade_descriptor", "boilerplate", "process", "background")
 
 
 def is_fragment(text: str) -> bool:
@@ -111,10 +114,13 @@ def _without_topics(text: str) -> str:
     return re.sub(r"\b(?:when|where)\s+[^,.;]*?(?:judged|graded|found)\s+(?:to\s+be\s+)?[^,.;]*", " ", text, flags=re.I)
 
 
-def unquotable(text: str) -> str | None:
-    """The rule that rules the text out as a key quotation, or None when it may be quoted."""
+def unquotable(text: str, bullet: bool = False) -> str | None:
+    """The rule that rules the text out as a key quotation, or None when it may be quoted. `bullet`: the text is
+    a list's point, which may end without a full stop ("The quality of plans")."""
     if is_fragment(text):
         return "fragment"
+    if not bullet and SENTENCE_STOP.search(text.strip()) is None:
+        return "heading"
     if CONTENTS.search(text):
         return "contents"
     if FOOTNOTE.search(text):
