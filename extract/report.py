@@ -35,15 +35,17 @@ def extract_bytes(data: bytes, path: str = "<bytes>") -> Report:
         sentences = with_table_columns(data, sentences, getattr(family, "TABLE_COLUMNS", ()))
         sentences = [s for s in sentences if text_is_verbatim(document, s.passage.page, s.passage.text)]
         plan = getattr(family, "QUOTE_PLAN", None)
-        if plan is not None:
-            def is_verbatim(page: int, text: str) -> bool:
-                return text_is_verbatim(document, page, text)
 
-            summary = summary_sentences(sentences, plan)
-            verdict = verdict_quotation(document.pages, parsed.judgements, summary, is_verbatim)
+        def is_verbatim(page: int, text: str) -> bool:
+            return text_is_verbatim(document, page, text)
+
+        # The verdict is looked for in the summary, or in every sentence where a family names no summary.
+        summary = summary_sentences(sentences, plan) if plan is not None else sentences
+        verdict = verdict_quotation(document.pages, parsed.judgements, summary, is_verbatim)
+        if plan is not None:
             parsed.quotations = key_quotations(sentences, plan, verdict, is_verbatim)
         else:
-            parsed.quotations = ranked_in_order(parsed.quotations)
+            parsed.quotations = ranked_in_order(parsed.quotations, verdict)
     except ExtractionError as exc:
         return Report(
             path=path, sha256=sha256, status=exc.status, error=f"{path}: {exc}", **known_without_parsing(document)
@@ -71,10 +73,11 @@ def known_without_parsing(document: Document | None) -> dict:
     return {"pages": document.page_count, "first_line": document.first_line}
 
 
-def ranked_in_order(quotations: list[Quotation]) -> list[Quotation]:
-    """A family's own quotations in the order it gives them, but what is never quoted (extract.text.unquotable:
-    a list's stem without its items, boilerplate) left out."""
-    kept = [q for q in quotations if unquotable(q.text) is None]
+def ranked_in_order(quotations: list[Quotation], verdict: Quotation | None = None) -> list[Quotation]:
+    """A family's own quotations in the order it gives them, after the verdict where the report has one; what is
+    never quoted (extract.text.unquotable: a list's stem without its items, boilerplate) left out."""
+    kept = [q for q in quotations if unquotable(q.text) is None and (verdict is None or q.text != verdict.text)]
+    kept = ([verdict] if verdict is not None else []) + kept
     return [
         Quotation(q.section, q.page, q.text, rank, q.reason or FAMILY_ORDER_REASON)
         for rank, q in enumerate(kept, start=1)

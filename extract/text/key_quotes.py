@@ -183,7 +183,11 @@ def candidates(
             summaries += 1
             if summaries > plan.summary_sentences:
                 role = "finding"
-        if not quotable(unit.text) or unquotable(unit.text, bullet=first.bullet or unit.joined) is not None:
+        if not quotable(unit.text):
+            continue
+        rule = unquotable(unit.text, bullet=first.bullet or unit.joined)
+        # An outcome statement's fixed words are the verdict itself, however many reports print them.
+        if rule is not None and not (rule == "recurring" and role == "outcome_statement"):
             continue
         reading = read_wording(unit.text)
         if role in ("outcome_statement", "summary", "priority_action"):

@@ -19,15 +19,17 @@ choice one rule at a time and a reader can see why a sentence was passed over.
   earlier inspections; a sentence about them that also judges ("Despite the pandemic, leaders have responded
   well") is kept.
 
-Sentences that recur word for word across a family's reports are found from the reports themselves
-(`extract.text.recurring`), not listed here.
+- `recurring`: a template sentence, printed word for word in many reports of a family: found from the reports
+  themselves (`extract.text.recurring`), not listed here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from extract.text.grades import ends_in_grade_cell
+from extract.text.recurring import is_recurring
 
 FRAGMENT_END = re.compile(
     r"(?::|\b(?:because|that|and|or|of|to|the|by|with|including|for|in|are|is|as|which|where|when|a|an))\s*$",
@@ -91,7 +93,6 @@ JUDGING = re.compile(
 )
 BACKGROUND_TOPICS = (PANDEMIC, APPOINTMENT, EARLIER_GRADE)
 
-RULES = ("fragment", "heading", "contents", "footnote", "table_row", "grade_descriptor", "boilerplate", "process", "background")
 
 
 def is_fragment(text: str) -> bool:
@@ -114,25 +115,25 @@ def _without_topics(text: str) -> str:
     return re.sub(r"\b(?:when|where)\s+[^,.;]*?(?:judged|graded|found)\s+(?:to\s+be\s+)?[^,.;]*", " ", text, flags=re.I)
 
 
+# Each rule: its name and what it finds (the text, and whether it is a list's point). The rules that name what
+# a text is (a footnote, a contents line) come before those that say what it lacks.
+CHECKS: tuple[tuple[str, Callable[[str, bool], object]], ...] = (
+    ("footnote", lambda text, bullet: FOOTNOTE.search(text)),
+    ("contents", lambda text, bullet: CONTENTS.search(text)),
+    ("table_row", lambda text, bullet: ends_in_grade_cell(text)),
+    ("grade_descriptor", lambda text, bullet: GRADE_DESCRIPTOR.search(text)),
+    ("boilerplate", lambda text, bullet: BOILERPLATE.search(text)),
+    ("process", lambda text, bullet: PROCESS.search(text)),
+    ("fragment", lambda text, bullet: is_fragment(text)),
+    ("heading", lambda text, bullet: not bullet and SENTENCE_STOP.search(text) is None),
+    ("background", lambda text, bullet: is_background(text)),
+    ("recurring", lambda text, bullet: is_recurring(text)),
+)
+RULES = tuple(name for name, _ in CHECKS)
+
+
 def unquotable(text: str, bullet: bool = False) -> str | None:
     """The rule that rules the text out as a key quotation, or None when it may be quoted. `bullet`: the text is
     a list's point, which may end without a full stop ("The quality of plans")."""
-    if is_fragment(text):
-        return "fragment"
-    if not bullet and SENTENCE_STOP.search(text.strip()) is None:
-        return "heading"
-    if CONTENTS.search(text):
-        return "contents"
-    if FOOTNOTE.search(text):
-        return "footnote"
-    if ends_in_grade_cell(text):
-        return "table_row"
-    if GRADE_DESCRIPTOR.search(text):
-        return "grade_descriptor"
-    if BOILERPLATE.search(text):
-        return "boilerplate"
-    if PROCESS.search(text):
-        return "process"
-    if is_background(text):
-        return "background"
-    return None
+    stripped = text.strip()
+    return next((rule for rule, check in CHECKS if check(stripped, bullet)), None)

@@ -9,8 +9,8 @@ A sentence states the grade when it says it of the services as a whole, now: of 
 ("services", "the local authority", "overall"), not of one judgement area ("... for care leavers are good") or of
 a part ("areas of practice that require improvement"), not of an earlier inspection ("when services were judged
 to be inadequate"), and not negated ("do not yet receive consistently good services" does not say good; "no
-longer inadequate" does not say inadequate). A list's stem ("This local authority is good because") is not a
-sentence.
+longer inadequate" does not say inadequate). What is never quoted (extract.text.unquotable: a list's stem, "This
+local authority is good because"; a table read as a line) is no verdict.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ PRINTED_SECTION = "Overall judgement"
 # of "requires improvement to be good".
 GRADE_WORDS = {
     "outstanding": r"\boutstanding\b",
-    "good": r"(?<!to be )\bgood\b",
+    "good": r"(?<!improvement to be )\bgood\b",
     "requires_improvement": r"\brequires?\s+improvement\b",
     "inadequate": r"\binadequate\b",
     "adequate": r"(?<!in)\badequate\b",
@@ -55,17 +55,29 @@ PRESENT = re.compile(
 PAST = re.compile(r"\b(?:was|were|had|previous(?:ly)?|last|when|since|at\s+the\s+time|in\s+(?:19|20)\d\d)\b", re.I)
 # A judgement area named in the clause: the sentence judges that area, not the whole.
 AREA = re.compile(
-    r"\b(?:care\s+leavers?|children\s+in\s+care|looked\s+after|help\s+and\s+protection|adoption|early\s+help|"
+    r"\b(?:care\s+leavers?|care[\s-]+experienced|children\s+in\s+care|looked\s+after|help\s+and\s+protection|adoption|early\s+help|"
     r"leaders(?:hip)?|LSCB|board)\b",
     re.IGNORECASE,
 )
 # "The overall effectiveness of services for looked after children ... is adequate" judges the whole.
-OVERALL_WORDS = re.compile(r"\boverall\b", re.IGNORECASE)
+OVERALL_WORDS = re.compile(r"\boverall\s+(?:effectiveness|judgement)\b", re.IGNORECASE)
 CLAUSE_START = re.compile(r"[,;:]\s|\b(?:but|while|although|whereas)\s", re.IGNORECASE)
-# The whole of what was inspected, named in the clause as what the grade is said of.
+# The whole of what was inspected, named in the clause as what the grade is said of, or right after the grade
+# ("This is a good school", "provides good education").
 WHOLE = re.compile(
-    r"\b(?:services?|local\s+authority|council|authority|overall|social\s+care|trust|partnership)\b", re.IGNORECASE
+    r"\b(?:services?|local\s+authority|council|authority|overall\s+(?:effectiveness|judgement)|social\s+care|trust|"
+    r"partnership)\b",
+    re.IGNORECASE,
 )
+WHOLE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:services?|school|education|provider|setting|college)"
+    r"(?=\s*$|\s+(?:and|to|for|in|that|which|across|from|with|at|on|is|are|because|but|while|where|overall)\b)",
+    re.IGNORECASE,
+)
+# "good at supporting adoptive families": a skill, not a verdict.
+SKILL = re.compile(r"\s+at\b", re.IGNORECASE)
+# The clause runs to the next comma, semicolon or full stop.
+CLAUSE_END = re.compile(r"[,;.]")
 
 
 def states_grade(text: str, grade: str) -> bool:
@@ -81,7 +93,11 @@ def states_grade(text: str, grade: str) -> bool:
         clause = before[starts[-1] if starts else 0 :]
         if PAST.search(clause) or (AREA.search(clause) and not OVERALL_WORDS.search(clause)):
             continue
-        if not WHOLE.search(clause):
+        after = CLAUSE_END.split(text[found.end() :], maxsplit=1)[0]
+        if SKILL.match(after):
+            continue
+        named_after = WHOLE_AFTER.match(after) is not None and AREA.search(after) is None
+        if not WHOLE.search(clause) and not named_after:
             continue
         if PRESENT.search(clause) or grade == "requires_improvement":
             return True
@@ -104,7 +120,7 @@ def verdict_quotation(
     if overall is None:
         return None
     for sentence in summary:
-        if unquotable(sentence.passage.text) != "fragment" and states_grade(sentence.passage.text, overall.grade):
+        if unquotable(sentence.passage.text) is None and states_grade(sentence.passage.text, overall.grade):
             passage = sentence.passage
             return Quotation(passage.section, passage.page, passage.text, 1, REASON)
     printed = printed_judgement(pages[overall.page - 1], overall)
