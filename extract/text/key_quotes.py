@@ -173,8 +173,7 @@ def candidates(
     for unit in units:
         first = unit.first
         position = order[id(first)]
-        section = first.passage.section
-        role = _role(section, plan)
+        role = _role(first.passage.section, plan)
         if role == "background":
             continue
         if role == "summary" and _starts_with(first.passage.text, plan.preamble):
@@ -183,34 +182,40 @@ def candidates(
             summaries += 1
             if summaries > plan.summary_sentences:
                 role = "finding"
-        if not quotable(unit.text):
-            continue
-        rule = unquotable(unit.text, bullet=first.bullet or unit.joined)
-        # An outcome statement's fixed words are the verdict itself, however many reports print them.
-        if rule is not None and not (rule == "recurring" and role == "outcome_statement"):
+        if not quotable(unit.text) or (role == "improvement_point" and points >= plan.improvement_points):
             continue
         reading = read_wording(unit.text)
-        if role in ("outcome_statement", "summary", "priority_action"):
-            stream = {"outcome_statement": OUTCOME, "summary": SUMMARY}.get(role, IMPROVE)
-            found.append(Candidate(unit, position, role, stream, reading.weight, reading.tone))
+        choice = _choice(unit, role, reading.weight, sentences, position, plan)
+        if choice is None:
             continue
-        if role == "finding" and first.opens_block:
-            found.append(Candidate(unit, position, role, section, reading.weight + OPENING_WEIGHT, reading.tone))
+        reason, stream, score = choice
+        rule = unquotable(unit.text, bullet=first.bullet or unit.joined)
+        # An outcome statement's fixed words are the verdict itself, however many reports print them.
+        if rule is not None and not (rule == "recurring" and reason == "outcome_statement"):
             continue
-        if role == "improvement_point":
-            if first.opens_block and points < plan.improvement_points:
-                found.append(Candidate(unit, position, role, IMPROVE, reading.weight, reading.tone))
-                points += 1
-            continue
-        strong = reading.weight >= MIN_STRONG_WEIGHT
-        opening = (opens_paragraph(first) or completes_short_opening(sentences, position, plan)) and (
-            not plan.paragraphs or _matches(section, plan.paragraphs)
-        )
-        if not (strong or opening):
-            continue
-        reason = "paragraph_opening" if opening else "strong_wording"
-        found.append(Candidate(unit, position, reason, section, reading.weight + OPENING_WEIGHT * opening, reading.tone))
+        points += reason == "improvement_point"
+        found.append(Candidate(unit, position, reason, stream, score, reading.tone))
     return found
+
+
+def _choice(
+    unit: Unit, role: str | None, weight: int, sentences: Sequence[Sentence], position: int, plan: QuotePlan
+) -> tuple[str, str, int] | None:
+    """(reason, stream, score) of a unit its section's role lets be quoted; None for one it does not."""
+    first = unit.first
+    section = first.passage.section
+    if role in ("outcome_statement", "summary", "priority_action"):
+        return role, {"outcome_statement": OUTCOME, "summary": SUMMARY}.get(role, IMPROVE), weight
+    if role == "finding" and first.opens_block:
+        return role, section, weight + OPENING_WEIGHT
+    if role == "improvement_point":
+        return (role, IMPROVE, weight) if first.opens_block else None
+    opening = (opens_paragraph(first) or completes_short_opening(sentences, position, plan)) and (
+        not plan.paragraphs or _matches(section, plan.paragraphs)
+    )
+    if opening:
+        return "paragraph_opening", section, weight + OPENING_WEIGHT
+    return ("strong_wording", section, weight) if weight >= MIN_STRONG_WEIGHT else None
 
 
 def rank(found: Sequence[Candidate]) -> list[Candidate]:

@@ -86,7 +86,7 @@ JUDGING = re.compile(
     r"improv(?:e|ed|es|ing|ement|ements)|declin(?:e|ed|ing)|deteriorat\w*|robust|timely|prompt(?:ly)?|swift(?:ly)?|"
     r"consistent(?:ly)?|inconsistent|appropriate(?:ly)?|sufficient(?:ly)?|insufficient|too|successful(?:ly)?|"
     r"progress|quality|benefit(?:ed|s)?|high[- ]quality|inadequate|outstanding|requires?\s+improvement|"
-    r"failures?|failings?|concerns?|delays?|drift|safe(?:ly)?|risks?|positive(?:ly)?|negative(?:ly)?|despite|"
+    r"failures?|failings?|delays?|drift|positive(?:ly)?|negative(?:ly)?|despite|"
     r"maintain(?:ed|ing)?|sustain(?:ed|ing)?|strengthen(?:ed|ing)?|responded|adapted|ensur(?:e|ed|es|ing)|"
     r"enabl(?:e|ed|es|ing))\b",
     re.IGNORECASE,

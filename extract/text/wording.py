@@ -23,6 +23,8 @@ from pathlib import Path
 WORDS_FILE = Path(__file__).with_name("quote_words.csv")
 PRAISE, CRITICISM = "praise", "criticism"
 # "not", "not yet", "no longer", "never", up to this many words before the word they turn.
+# A negation is looked for this many characters before a word (three words or so).
+NEGATION_REACH = 40
 NEGATION = re.compile(r"\b(?:not(?:\s+yet)?|no\s+longer|never|nor)\s+((?:[\w’'-]+\s+){0,2})$", re.IGNORECASE)
 # The statutory threshold for help and protection, as reports name it.
 THRESHOLD = re.compile(
@@ -39,27 +41,20 @@ PUT_AT_RISK = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Word:
-    weight: int
-    tone: str
-
-
-@cache
-def _words() -> tuple[tuple[str, Word], ...]:
-    with open(WORDS_FILE, newline="", encoding="utf-8") as handle:
-        return tuple((row["pattern"], Word(int(row["weight"]), row["tone"])) for row in csv.DictReader(handle))
-
-
 @cache
 def wording_pattern() -> re.Pattern:
-    """The word list as one pattern with a group per word (`w0`, `w1`, ...): one search of a sentence finds all
-    its strong words, where a search per word was a fifth of extraction time."""
+    """The word list as one pattern with a group per weight and tone (`w3_praise`, `w2_criticism`, ...): one
+    search of a sentence finds all its strong words, where a search per word was a fifth of extraction time."""
+    groups: dict[tuple[int, str], list[str]] = {}
+    with open(WORDS_FILE, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            groups.setdefault((int(row["weight"]), row["tone"]), []).append(f"(?:{row['pattern']})")
     # Heaviest first, inside a lookahead: each place a word starts yields its heaviest match there, and no match
     # hides a heavier one that overlaps it.
-    ordered = sorted(range(len(_words())), key=lambda index: -_words()[index][1].weight)
-    groups = "|".join(f"(?P<w{index}>{_words()[index][0]})" for index in ordered)
-    return re.compile(rf"(?=\b(?:{groups})\b)", re.IGNORECASE)
+    alternatives = "|".join(
+        f"(?P<w{weight}_{tone}>{'|'.join(patterns)})" for (weight, tone), patterns in sorted(groups.items(), reverse=True)
+    )
+    return re.compile(rf"(?=\b(?:{alternatives})\b)", re.IGNORECASE)
 
 
 def threshold_spans(text: str) -> list[tuple[int, int]]:
@@ -85,21 +80,20 @@ class Reading:
 
 
 def read_wording(text: str) -> Reading:
-    masked = threshold_spans(text)
+    masked = threshold_spans(text) if "harm" in text else []
     weight = praise = criticism = 0
     for found in wording_pattern().finditer(text):
         start = found.start()
         if any(begin <= start < end for begin, end in masked):
             continue
-        word = _words()[int(found.lastgroup[1:])][1]
-        tone = word.tone
-        if NEGATION.search(text[:start]):
+        word_weight, tone = found.lastgroup[1:].split("_", 1)
+        if NEGATION.search(text[max(0, start - NEGATION_REACH) : start]):
             tone = CRITICISM if tone == PRAISE else PRAISE
-        weight = max(weight, word.weight)
+        weight = max(weight, int(word_weight))
         if tone == PRAISE:
-            praise += word.weight
+            praise += int(word_weight)
         else:
-            criticism += word.weight
+            criticism += int(word_weight)
     return Reading(weight, praise, criticism)
 
 
