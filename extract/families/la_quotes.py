@@ -101,7 +101,9 @@ LA_BACKGROUND_SECTIONS = (
 # A SIF report's recommendations are its points to improve.
 SIF_IMPROVE_SECTIONS = (*IMPROVE_SECTIONS, r"^Recommendations$")
 
-ILACS_PLAN = QuotePlan(summary=(r"^Headline findings$",), improvement=IMPROVE_SECTIONS, background=LA_BACKGROUND_SECTIONS)
+ILACS_PLAN = QuotePlan(
+    summary=(r"^Headline findings$",), improvement=IMPROVE_SECTIONS, background=LA_BACKGROUND_SECTIONS
+)
 SIF_PLAN = QuotePlan(summary=SIF_SUMMARY_SECTIONS, improvement=SIF_IMPROVE_SECTIONS, background=LA_BACKGROUND_SECTIONS)
 
 PRE_2014_PROSE = Prose(

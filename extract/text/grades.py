@@ -29,7 +29,8 @@ GRADE_RE = re.compile(rf"\b(?:{GRADE_PATTERN})\b", re.IGNORECASE)
 # A table's grade cell closing a line of text: a label and its grade, printed capitalised, no full stop ("... and
 # achieving permanence Requires Improvement", "... young people Grade 4 (Inadequate)").
 GRADE_CELL_END = re.compile(
-    r"(?:\b(?:Outstanding|Good|Requires\s+[Ii]mprovement(?:\s+[Tt]o\s+[Bb]e\s+[Gg]ood)?|Inadequate|Adequate|Satisfactory)"
+    r"(?:\b(?:Outstanding|Good|Requires\s+[Ii]mprovement(?:\s+[Tt]o\s+[Bb]e\s+[Gg]ood)?|Inadequate|Adequate"
+    r"|Satisfactory)"
     r"|\bGrade\s+\d(?:\s+\(\w+\))?)\s*$"
 )
 _COMPILED_PHRASES = tuple((re.compile(rf"{p}\Z", re.IGNORECASE), g) for p, g in GRADE_PHRASES)

@@ -21,12 +21,14 @@ What is quoted (each a sentence, or a list's stem joined to its items: `extract.
 How they are ranked (1 = the most quotable):
 1. the verdict (`extract.text.verdict`: the sentence stating the overall judgement, reason `verdict`); where a
    report has no overall grade, its headline outcome: the outcome statement, else the summary's first sentence;
-2. then in turn across the summary and the judgement areas (each section of paragraphs or findings is an
-   area): the summary's sentences in the order printed, `SUMMARY_PER_ROUND` a round, and one from each area a
-   round, its most evaluative first (wording, then paragraph openings; where an area has both, its strongest
-   weakness comes right after its strongest strength, or the other way round);
-3. after `IMPROVE_AFTER_ROUNDS` rounds, the priority actions and the points to improve, in the order printed;
-4. then the rounds carry on with what is left.
+2. the summary's lede: its opening paragraphs, up to at least `LEDE_SENTENCES` sentences;
+3. `HEARD_ROUNDS` rounds in turn across the summary and the judgement areas (each section of paragraphs or
+   findings is an area): the summary's next paragraph, then one sentence from each area, its most evaluative
+   first (wording, then paragraph openings; where an area has both, its strongest weakness comes right after its
+   strongest strength, or the other way round), so that every judgement is heard;
+4. the priority actions and the points to improve, in the order printed;
+5. then the rest: the summary's paragraphs in turn with what is left of the areas, by the report's own
+   emphasis (the strongest wording first, then the order printed).
 The wording's weights are data (`extract.text.wording`, `quote_words.csv`).
 """
 
@@ -235,13 +237,7 @@ def rank(found: Sequence[Candidate]) -> list[Candidate]:
     for _ in range(HEARD_ROUNDS):
         ranked += _next_paragraph(summary) + [area.pop(0) for area in areas if area]
     ranked += improve
-    import os
-    if os.environ.get("X_REST") == "order":
-        rest = sorted((c for area in areas for c in area), key=lambda c: (c.reason != "paragraph_opening", c.order))
-    elif os.environ.get("X_REST") == "open":
-        rest = sorted((c for area in areas for c in area), key=lambda c: (-(c.score >= OPENING_WEIGHT + 2), c.reason != "paragraph_opening", c.order))
-    else:
-        rest = sorted((c for area in areas for c in area), key=lambda c: (-c.score, c.order))
+    rest = sorted((c for area in areas for c in area), key=lambda c: (-c.score, c.order))
     while summary or rest:
         ranked += _next_paragraph(summary) + rest[:1]
         del rest[:1]

@@ -258,7 +258,8 @@ def lines_to_sentences(lines: Sequence[Line], prose: Prose) -> list[Sentence]:
 def is_prose(text: str) -> bool:
     """A sentence of prose: enough words, some in lower case, and not a judgement table's row (a label and its
     grade: "The experiences and progress of children who need help and protection Requires Improvement")."""
-    return len(text.split()) >= MIN_PASSAGE_WORDS and LOWER_CASE.search(text) is not None and not ends_in_grade_cell(text)
+    words = len(text.split())
+    return words >= MIN_PASSAGE_WORDS and LOWER_CASE.search(text) is not None and not ends_in_grade_cell(text)
 
 
 def lines_to_blocks(lines: Sequence[Line], prose: Prose) -> list[_Block]:

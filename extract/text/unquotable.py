@@ -56,13 +56,16 @@ BOILERPLATE = re.compile(
 )
 # The inspectorate as the subject of what it did or will do, and the inspections to come.
 PROCESS = re.compile(
-    r"^(?:A|The)\s+(?:next\s+)?(?:full\s+|monitoring\s+|area\s+SEND\s+)*(?:re-?)?inspection\s+(?:will|of\s+\S+\s+will)\b"
+    r"^(?:A|The)\s+(?:next\s+)?(?:full\s+|monitoring\s+|area\s+SEND\s+)*(?:re-?)?inspection\s+"
+    r"(?:will|of\s+\S+\s+will)\b"
     r"|^The\s+next\s+(?:full\s+)?(?:area\s+SEND\s+)?(?:re-?)?inspection\b"
-    r"|^(?:Ofsted|The\s+inspectorates?|CQC|HMI|His\s+Majesty’s|Her\s+Majesty’s|HMCI)\b[^.]*?\b(?:will|ask|asks|requires?)\b"
+    r"|^(?:Ofsted|The\s+inspectorates?|CQC|HMI|His\s+Majesty’s|Her\s+Majesty’s|HMCI)\b"
+    r"[^.]*?\b(?:will|ask|asks|requires?)\b"
     r"(?:\s+\S+){0,8}?\s+(?:into\s+account|that|to\s+(?:prepare|submit|update|publish)|the\s+local\s+area)"
     r"|\brequires\s+the\s+local\s+area\s+partnership\s+to\s+prepare\b"
     r"|\b(?:This|The)\s+(?:statement|letter)\s+will\s+inform\b"
-    r"|^This\s+(?:visit|inspection|letter)\s+(?:was\s+carried\s+out\s+(?:in\s+line\s+with|under)|summarises|sets\s+out)\b"
+    r"|^This\s+(?:visit|inspection|letter)\s+"
+    r"(?:was\s+carried\s+out\s+(?:in\s+line\s+with|under)|summarises|sets\s+out)\b"
     r"|^(?:The\s+)?(?:lead\s+)?inspectors?\s+(?:were|was)\s+[A-Z]"
     r"|^(?:They|Inspectors)\s+(?:also\s+)?(?:looked\s+at|considered|evaluated|spoke\s+to|met\s+with|reviewed|sampled)\b"
     r"|^It\s+is\s+Ofsted['’]s\s+expectation\b",

@@ -55,7 +55,8 @@ PRESENT = re.compile(
 PAST = re.compile(r"\b(?:was|were|had|previous(?:ly)?|last|when|since|at\s+the\s+time|in\s+(?:19|20)\d\d)\b", re.I)
 # A judgement area named in the clause: the sentence judges that area, not the whole.
 AREA = re.compile(
-    r"\b(?:care\s+leavers?|care[\s-]+experienced|children\s+in\s+care|looked\s+after|help\s+and\s+protection|adoption|early\s+help|"
+    r"\b(?:care\s+leavers?|care[\s-]+experienced|children\s+in\s+care|looked\s+after|help\s+and\s+protection|"
+    r"adoption|early\s+help|"
     r"leaders(?:hip)?|LSCB|board)\b",
     re.IGNORECASE,
 )

@@ -28,7 +28,8 @@ NEGATION_REACH = 40
 NEGATION = re.compile(r"\b(?:not(?:\s+yet)?|no\s+longer|never|nor)\s+((?:[\w’'-]+\s+){0,2})$", re.IGNORECASE)
 # The statutory threshold for help and protection, as reports name it.
 THRESHOLD = re.compile(
-    r"\b(?:(?:at|of)\s+(?:immediate\s+|significant\s+|serious\s+|potential\s+)?risk\s+of\s+(?:significant\s+|serious\s+)?harm"
+    r"\b(?:(?:at|of)\s+(?:immediate\s+|significant\s+|serious\s+|potential\s+)?risk\s+of\s+"
+    r"(?:significant\s+|serious\s+)?harm"
     r"|(?:likely\s+to\s+)?suffer(?:ing)?\s+significant\s+harm"
     r"|significant\s+harm\s+threshold)\b",
     re.IGNORECASE,
@@ -52,7 +53,8 @@ def wording_pattern() -> re.Pattern:
     # Heaviest first, inside a lookahead: each place a word starts yields its heaviest match there, and no match
     # hides a heavier one that overlaps it.
     alternatives = "|".join(
-        f"(?P<w{weight}_{tone}>{'|'.join(patterns)})" for (weight, tone), patterns in sorted(groups.items(), reverse=True)
+        f"(?P<w{weight}_{tone}>{'|'.join(patterns)})"
+        for (weight, tone), patterns in sorted(groups.items(), reverse=True)
     )
     return re.compile(rf"(?=\b(?:{alternatives})\b)", re.IGNORECASE)
 
