@@ -43,7 +43,7 @@ from extract.records import Quotation
 from extract.text.lists import Unit, sentence_units
 from extract.text.passages import Sentence
 from extract.text.unquotable import unquotable
-from extract.text.wording import read_wording
+from extract.text.wording import Reading, read_wording
 
 # Key quotations stay within this share of the report's prose (characters), past the summary and findings.
 MAX_SHARE_OF_TEXT = 0.16
@@ -69,6 +69,7 @@ LEDE_SENTENCES = 4
 HEARD_ROUNDS = 2
 
 OUTCOME, SUMMARY, IMPROVE = "outcome", "summary", "improve"
+NOT_READ = Reading(0, 0, 0)
 # The outcome statement, the summary, the priority actions and the findings are quoted whatever their length.
 ALWAYS_QUOTED = frozenset({"outcome_statement", "summary", "priority_action", "finding"})
 
@@ -186,7 +187,8 @@ def candidates(
                 role = "finding"
         if not quotable(unit.text) or (role == "improvement_point" and points >= plan.improvement_points):
             continue
-        reading = read_wording(unit.text)
+        # Only the areas are ordered by their wording: the summary, the outcome and the points keep their order.
+        reading = read_wording(unit.text) if role in (None, "finding") else NOT_READ
         choice = _choice(unit, role, reading.weight, sentences, position, plan)
         if choice is None:
             continue

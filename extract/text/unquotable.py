@@ -51,7 +51,7 @@ BOILERPLATE = re.compile(
     r"\bcomplaints?\s+about\s+(?:the\s+inspection|Ofsted)\b|\braising\s+concerns\s+and\s+making\s+complaints\b"
     r"|\bIf\s+you\s+would\s+like\s+Ofsted\s+to\s+send\s+you\b"
     r"|\bwww\.|\b[\w.]+@[\w-]+\.(?:gov|org|nhs|co)\b|\b(?:Tel(?:ephone)?|Textphone)\s*:?\s*0\d"
-    r"|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b",
+    r"|(?-i:\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b)",  # a postcode, in capitals
     re.IGNORECASE,
 )
 # The inspectorate as the subject of what it did or will do, and the inspections to come.
@@ -95,6 +95,7 @@ JUDGING = re.compile(
     re.IGNORECASE,
 )
 BACKGROUND_TOPICS = (PANDEMIC, APPOINTMENT, EARLIER_GRADE)
+ANY_BACKGROUND_TOPIC = re.compile("|".join(f"(?:{topic.pattern})" for topic in BACKGROUND_TOPICS), re.IGNORECASE)
 
 
 
@@ -107,7 +108,7 @@ def is_fragment(text: str) -> bool:
 
 def is_background(text: str) -> bool:
     """Context that judges nothing: about the pandemic, an appointment or an earlier grade, with no judging word."""
-    return any(topic.search(text) for topic in BACKGROUND_TOPICS) and not JUDGING.search(_without_topics(text))
+    return ANY_BACKGROUND_TOPIC.search(text) is not None and not JUDGING.search(_without_topics(text))
 
 
 def _without_topics(text: str) -> str:
