@@ -229,3 +229,37 @@ def test_footnotes_are_left_out(footnote):
 )
 def test_ofsteds_standard_text_is_left_out(lines):
     assert passages_of([Line("Children are safe.", 8), *lines]) == []
+
+
+def test_a_judgement_tables_header_and_grade_row_are_neither_prose_nor_a_heading():
+    lines = [
+        Line("The experiences and progress of children who need help and protection", 13),
+        Line("Key Judgement Judgement Grade", 13),
+        Line("The experiences and progress of children who", 13),
+        Line("need help and protection", 13),
+        Line("Requires Improvement", 13),
+        Line("52. The Common Assessment Framework is embedded in the area as a recognised process for early help.", 13),
+    ]
+    passages = passages_of(lines)
+    assert [(p.section, p.paragraph, p.text) for p in passages] == [
+        (
+            "The experiences and progress of children who need help and protection",
+            52,
+            "The Common Assessment Framework is embedded in the area as a recognised process for early help.",
+        )
+    ]
+
+
+def test_one_line_run_together_by_the_text_layer_does_not_stretch_the_pages_measure():
+    prose = [
+        Line("Children and their families are seen quickly, and plans set out clearly what will be done.", 3)
+        for _ in range(12)
+    ]
+    lines = [
+        *prose[:6],
+        Line("risk assessments are not always detailed. " * 4 + "Strengthened management oversight is in place.", 3),
+        Line("Comprehensive multi-agency information-sharing takes place at the Multi-Agency", 3),
+        Line("Risk Assessment Conference (MARAC), to develop effective initial safety planning too.", 3),
+        *prose[6:],
+    ]
+    assert {p.section for p in passages_of(lines)} == {"Summary"}
