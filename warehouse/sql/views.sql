@@ -186,11 +186,19 @@ SELECT
     r.published,
     overall.grade AS overall_grade,
     r.outcome,
-    headline.text AS headline
+    CASE
+        WHEN first_quote.reason = 'verdict' AND first_quote.section = 'Overall judgement' THEN second_quote.text
+        ELSE first_quote.text
+    END AS headline
 FROM reports AS r
 LEFT JOIN providers AS p USING (urn)
 LEFT JOIN judgements AS overall ON overall.report_id = r.report_id AND overall.area = 'overall_effectiveness'
-LEFT JOIN quotations AS headline ON headline.report_id = r.report_id AND headline.seq = 1
+-- The headline is said in prose: a verdict printed outside the prose (the judgement table's row "Overall
+-- effectiveness Good", filed under the section extract/text/verdict.py calls PRINTED_SECTION) repeats the
+-- overall_grade column, so the quotation after it is the headline. Such a verdict is only ever quotation 1, so
+-- two joins on seq read what is needed (not a scan of every report's quotations).
+LEFT JOIN quotations AS first_quote ON first_quote.report_id = r.report_id AND first_quote.seq = 1
+LEFT JOIN quotations AS second_quote ON second_quote.report_id = r.report_id AND second_quote.seq = 2
 WHERE r.status = 'ok' AND r.urn IS NOT NULL;
 COMMENT ON VIEW v_provider_timeline IS 'Every report of every provider, graded or not (full inspections, focused and monitoring visits, JTAI, area SEND, school reports), with its overall grade or outcome and headline.';
 COMMENT ON COLUMN v_provider_timeline.urn IS 'URN of the provider.';
@@ -204,7 +212,7 @@ COMMENT ON COLUMN v_provider_timeline.inspection_end IS 'Last day of the inspect
 COMMENT ON COLUMN v_provider_timeline.published IS 'Publication date.';
 COMMENT ON COLUMN v_provider_timeline.overall_grade IS 'Overall effectiveness grade where the report is graded; NULL for ungraded visits.';
 COMMENT ON COLUMN v_provider_timeline.outcome IS 'Outcome of an ungraded inspection (area SEND), else NULL.';
-COMMENT ON COLUMN v_provider_timeline.headline IS 'The report''s first key quotation.';
+COMMENT ON COLUMN v_provider_timeline.headline IS 'The report''s first key quotation said in prose: a verdict printed in the judgement table (section ''Overall judgement'') is passed over, since overall_grade says it.';
 
 CREATE OR REPLACE VIEW v_authorities AS
 -- Read from reports and providers alone (no judgements or quotations joined), so listing and counting the
