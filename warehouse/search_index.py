@@ -64,10 +64,13 @@ WRITER_HEAP_BYTES = 200_000_000
 # How long a load waits for another process's index write before leaving its reports to the next catch-up.
 DEFAULT_LOCK_TIMEOUT_SECONDS = 600.0
 LOCK_POLL_SECONDS = 0.1
-# A newest-first search reads every match to order them. Up to this many index entries (a word's sentences)
-# that is quick (about 40 ms for 3 million at 100,000 reports); beyond, it goes back in time a slice of dates at
-# a time, the first FIRST_SLICE_DAYS long and each twice the last, and stops counting past COUNT_CAP.
-DIRECT_POSTINGS = 2_000_000
+# A newest-first search reads every match to order them: about 7.5 ns per sentence of a word (25 ms for *care*'s
+# 3.4 million at 100,000 reports), and PHRASE_COST times that per sentence of a phrase's rarest word, whose word
+# positions are read too (155 ms for *children in care*). Past DIRECT_POSTINGS such entries (about 60 ms) it goes
+# back in time a slice of dates at a time instead, the first FIRST_SLICE_DAYS long and each twice the last, and
+# stops counting past COUNT_CAP once it has its page (46-67 ms for those phrases, bench/search.py).
+PHRASE_COST = 6
+DIRECT_POSTINGS = 8_000_000
 FIRST_SLICE_DAYS = 16
 COUNT_CAP = 10_000
 
@@ -163,8 +166,9 @@ class Engine:
         """The hits, newest first or by relevance (BM25), and how many match.
 
         limit=None: every hit, counted exactly. Otherwise the first `limit`; a newest-first search whose words
-        are common (more than DIRECT_POSTINGS entries to read) goes back in time a slice of dates at a time and
-        stops counting past COUNT_CAP, once it has its page: the newest matches are in the newest slices."""
+        are common (more than DIRECT_POSTINGS entries to read) and hold no prefix goes back in time a slice of
+        dates at a time and stops counting past COUNT_CAP, once it has its page: the newest matches are in the
+        newest slices."""
         query = self.query(node, filters)
         try:
             if limit is None:
@@ -173,7 +177,7 @@ class Engine:
                 result = self.searcher.search(query, max(limit, 1), count=True)
                 addresses = [address for _, address in result.hits][:limit]
                 return Found(self.searcher.fast_field_values("order", addresses), result.count)
-            if self.postings(node) <= DIRECT_POSTINGS:
+            if self.postings(node) <= DIRECT_POSTINGS or has_prefix(node):
                 result = self.searcher.search(query, max(limit, 1), count=True, order_by_field="order")
                 return Found([key for key, _ in result.hits][:limit], result.count)
             return self.find_by_slices(query, limit)
@@ -194,7 +198,7 @@ class Engine:
         keys, count = [], 0
         for low, high in self.day_slices():
             dated = Query.range_query(self.schema, "day", FieldType.Unsigned, lower_bound=low, upper_bound=high,
-                                      include_upper=False, use_inverted_index=True)
+                                      include_upper=high is None, use_inverted_index=True)
             sliced = Query.boolean_query([(Occur.Must, query), (Occur.Must, Query.const_score_query(dated, 0.0))])
             wanted = limit - len(keys)
             result = self.searcher.search(sliced, max(wanted, 1), count=True, order_by_field="order")
@@ -204,22 +208,25 @@ class Engine:
                 return Found(keys, COUNT_CAP, more=True)
         return Found(keys, count)
 
-    def day_slices(self) -> Iterator[tuple[int, int]]:
-        """[low, high) ranges of day numbers, newest first: FIRST_SLICE_DAYS, then twice as many each time, down
-        to day 0 (no date)."""
-        newest = self.searcher.search(Query.exists_query("order"), 1, order_by_field="order").hits
-        high = (newest[0][0] >> (REPORT_BITS + SEQ_BITS)) + 1 if newest else 1
-        width = FIRST_SLICE_DAYS
-        while high > 0:
-            low = max(high - width, 0)
-            yield low, high
-            high, width = low, width * 2
+    def day_slices(self) -> Iterator[tuple[int, int | None]]:
+        """[low, high) ranges of day numbers, newest first, high None for no bound: from FIRST_SLICE_DAYS before
+        today onwards (a date in the future is kept too), then twice as many days each time, down to day 0 (no
+        date). Starting from today costs a few empty slices at most, and no pass over the index to find its
+        newest date."""
+        low, width = max(day_number(date.today()) - FIRST_SLICE_DAYS, 0), FIRST_SLICE_DAYS
+        yield low, None
+        while low > 0:
+            width *= 2
+            yield max(low - width, 0), low
+            low = max(low - width, 0)
 
     def postings(self, node: Node) -> int:
-        """About how many index entries the query reads: a phrase's rarest word (its other words are read only
-        where that one is), the rarest part of an AND, every part of an OR."""
+        """About how many index entries the query reads, in a word's entries: a phrase's rarest word (its other
+        words are read only where that one is) with its positions, the rarest part of an AND, every part of an
+        OR."""
         if isinstance(node, Phrase):
-            return min(self.word_postings(word) for word in node.words)
+            rarest = min(self.word_postings(word) for word in node.words)
+            return rarest if len(node.words) == 1 else rarest * PHRASE_COST
         if isinstance(node, All):
             return min(self.postings(part) for part in node.parts if not isinstance(part, Not))
         return sum(self.postings(part) for part in node.parts)
@@ -271,6 +278,16 @@ class Engine:
             return Query.regex_query(self.schema, "text", prefix_regex(words[0].text))
         return Query.regex_phrase_query(
             self.schema, "text", [prefix_regex(w.text) if w.prefix else w.text for w in words])
+
+
+def has_prefix(node: Node) -> bool:
+    """Whether the query holds a prefix: its words are gathered into one set of sentences per search, which
+    every slice of dates would gather again (at 100,000 reports s* took 449 ms sliced, 211 ms at once)."""
+    if isinstance(node, Phrase):
+        return any(word.prefix for word in node.words)
+    if isinstance(node, Not):
+        return has_prefix(node.part)
+    return any(has_prefix(part) for part in node.parts)
 
 
 class QueryTooBroad(WarehouseError):
