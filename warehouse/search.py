@@ -16,6 +16,7 @@ index at all (none could be written here) every sentence is scanned, as `search_
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,7 @@ from warehouse.search_index import (
 )
 from warehouse.search_query import Node, highlighter, parse, sql_condition
 
+LOG = logging.getLogger(__name__)
 DEFAULT_LIMIT = 50
 SORTS = ("newest", "relevance")
 # A page's sentences are read one report at a time (a few ms each, reading only that report's rows); beyond this
@@ -122,8 +124,10 @@ def ready_engine(db: str | Path, con: duckdb.DuckDBPyConnection, progress: Progr
     try:
         with passages_needed():
             catch_up(db, con, wait=False, progress=progress)
-    except IndexUnavailable:
-        pass
+    except (IndexUnavailable, OSError, ValueError, RuntimeError) as exc:
+        # A search goes on without adding to the index (a full disk, a damaged index): what the index lacks is
+        # read from the warehouse.
+        LOG.warning("the search index of %s was not brought up to date (%s); `ofsted reindex` rebuilds it", db, exc)
     return open_engine(db)
 
 

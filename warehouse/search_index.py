@@ -9,9 +9,9 @@ default, `$OFSTED_DB.search` otherwise). In it, `current` names the index in use
 and `lock` is held by whichever process writes it.
 
 Each sentence of `passages` is a document: its text (split by the tokenizer below, positions kept for
-phrases), and as fields of the engine its report's kind, overall grade and URN, and `order`, one number that
-sorts newest inspection first (see `order_key`) and filters by date. Nothing is stored but these: the text shown
-comes from the warehouse.
+phrases), and as fields of the engine its report's kind, overall grade and URN, `day` (the inspection's last
+day, for date filters) and `order`, one number that sorts newest inspection first (see `order_key`). Nothing is
+stored but these: the text shown comes from the warehouse.
 
 The warehouse stays the truth. Every report has a number in load order (`reports.report_no`, a reloaded report
 gets a new one), and the index holds every report up to a number, recorded with its last commit in a document of
@@ -39,10 +39,11 @@ from pathlib import Path
 
 import duckdb
 import tantivy
-from tantivy import Document, FieldType, Index, Occur, Order, Query
+from tantivy import Document, FieldType, Index, Occur, Query
 
 from warehouse.exceptions import WarehouseBusy, WarehouseError
 from warehouse.search_query import All, Any, Node, Not, Phrase, Word, describe
+from warehouse.snapshot import fsync_directory, reading
 
 LOG = logging.getLogger(__name__)
 SEARCH_SQL_DIR = Path(__file__).parent / "sql" / "search"
@@ -113,10 +114,11 @@ def folder_of(db: str | Path) -> Path:
 
 
 def order_key(inspection_end: date | None, report_no: int, seq: int) -> int:
-    if not 0 < report_no <= MAX_REPORT_NO or not 0 <= seq <= MAX_SEQ:
-        raise WarehouseError(f"report {report_no}, sentence {seq}: beyond what the search index numbers "
-                             f"({MAX_REPORT_NO:,} reports, {MAX_SEQ:,} sentences each)")
-    return (day_number(inspection_end) << (REPORT_BITS + SEQ_BITS)) | (report_no << SEQ_BITS) | (MAX_SEQ - seq)
+    day = day_number(inspection_end)
+    if not 0 < report_no <= MAX_REPORT_NO or not 0 <= seq <= MAX_SEQ or day >> DAY_BITS:
+        raise WarehouseError(f"report {report_no}, sentence {seq}, {inspection_end}: beyond what the search "
+                             f"index numbers ({MAX_REPORT_NO:,} reports, {MAX_SEQ:,} sentences each)")
+    return (day << (REPORT_BITS + SEQ_BITS)) | (report_no << SEQ_BITS) | (MAX_SEQ - seq)
 
 
 def day_number(day: date | None) -> int:
@@ -468,15 +470,7 @@ def point_current(folder: Path, path: Path) -> None:
     staged.unlink(missing_ok=True)
     os.symlink(path.name, staged)
     os.replace(staged, folder / CURRENT)
-    fsync_directory(folder)
-
-
-def fsync_directory(directory: Path) -> None:
-    handle = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
+    fsync_directory(folder)  # the new name survives a power cut
 
 
 def remove_other_indexes(folder: Path, keep: Path) -> None:
@@ -524,8 +518,6 @@ def update_search_index(db: Path) -> None:
     """After a load is published: add its reports, and any others the index lacks, to the search index. A
     failure is logged, never raised: the warehouse holds the reports, and the next search or load catches up
     (or `ofsted reindex`)."""
-    from warehouse.snapshot import reading
-
     try:
         with reading(db) as con:
             catch_up(db, con)
