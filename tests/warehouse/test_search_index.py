@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import warehouse.search as warehouse_search
 import warehouse.search_index as search_index
 from tests.factories import make_report
 from transform.frames import reports_to_frames
@@ -154,6 +155,13 @@ def test_newest_first_or_most_relevant_first(sentences_db):
     assert [p.inspection_end for p in newest] == sorted((p.inspection_end for p in newest), reverse=True)
     assert sorted(newest, key=lambda p: (p.report_id, p.seq)) == sorted(relevant, key=lambda p: (p.report_id, p.seq))
     assert relevant[0].text == "Delay delay delay and delay again."  # the word four times in a short sentence
+
+
+def test_the_sentences_of_many_reports_are_read_in_one_pass_the_same(searching, monkeypatch):
+    con, engine = searching
+    one_by_one = rows(search_passages(con, "delay* OR children*", engine=engine, limit=None))
+    monkeypatch.setattr(warehouse_search, "JOIN_ABOVE_REPORTS", 0)
+    assert rows(search_passages(con, "delay* OR children*", engine=engine, limit=None)) == one_by_one
 
 
 def test_past_the_cap_the_count_stops_and_the_page_is_still_the_newest(sentences_db, monkeypatch):
@@ -306,6 +314,7 @@ LOAD_SCRIPT = """
 import os, pathlib, signal, sys, time
 sys.path.insert(0, {repo!r})
 from tests.warehouse.test_search_index import load, report
+import warehouse.search as warehouse_search
 import warehouse.search_index as search_index
 
 mark_held = search_index.mark_held
