@@ -54,9 +54,9 @@ QUERIES = [
 ]
 PHRASES = [query for query in QUERIES if not any(op in query.split() for op in ("AND", "OR", "NOT"))]
 # Each set of filters with a page limit (None: every row).
-FILTERS = [(SearchFilters(), None), (SearchFilters(), 2), (SearchFilters(grade="inadequate"), None),
-           (SearchFilters(provider="leeds"), 2), (SearchFilters(region="london", since=date(2021, 1, 1)), None),
-           (SearchFilters(la_code="383", kind="la-inspection"), None)]
+FILTERS = [(SearchFilters(), None), (SearchFilters(grade="inadequate"), 2), (SearchFilters(provider="leeds"), None),
+           (SearchFilters(region="london", since=date(2021, 1, 1)), None),
+           (SearchFilters(la_code="383", kind="la-inspection"), 2)]
 AUTHORITIES = ("Leeds", "Croydon", "Bromley", "Atlantis Council")  # Atlantis matches no authority: no URN
 
 
@@ -290,7 +290,7 @@ def test_the_index_finds_what_the_scan_finds_in_real_reports(corpus_db):
         texts = [text for (text,) in con.execute("SELECT text FROM passages ORDER BY report_id, seq").fetchall()]
         queries = ["neglect", "drift and delay", "children's services", "care leavers", "the local authority",
                    "safeguard*", 'neglect AND "domestic abuse"']
-        for text in rng.sample(texts, 30):
+        for text in rng.sample(texts, 20):
             words = text.split()
             start = rng.randrange(len(words))
             phrase = " ".join(words[start:start + rng.randint(1, 4)])
