@@ -221,6 +221,7 @@ def snippet(text: str, mark: re.Pattern | None) -> str:
     start, end = 0, len(text)
     if len(text) > SNIPPET_CHARS:
         centre = matches[0].start() if matches else 0
+        # The match a third of the way in: some of what leads to it, more of what it says.
         start = max(0, min(centre - SNIPPET_CHARS // 3, len(text) - SNIPPET_CHARS))
         start = text.rfind(" ", 0, start) + 1 if start else 0  # whole words
         end = text.find(" ", start + SNIPPET_CHARS)

@@ -43,8 +43,9 @@ finds the same sentences for a phrase by reading every one (docs/warehouse.md).
 monitoring visits, JTAI, area SEND, and full inspections under the 2026 framework (ILACS 2026 grades no overall
 effectiveness); search those with --kind and without --grade.
 
---csv and --json write every matching sentence; --limit is for the text shown on a terminal. When more than
-10,000 sentences match, the text output counts no further ("more than 10,000"); the files count them all.
+--csv and --json write every matching sentence; --limit is for the text shown on a terminal. For words so
+common that counting every match would cost more than finding the page, the text output stops counting past
+10,000 ("more than 10,000"); the files count them all.
 """
 
 
