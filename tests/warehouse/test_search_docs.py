@@ -43,3 +43,11 @@ def test_every_query_of_the_syntax_table_is_read_as_it_says():
     assert [w.prefix for w in shapes["drift and del*"].words] == [False, False, True]
     assert shapes["children's homes"] == parse("children’s homes", analyze)
     assert shapes["well-being"] == parse("“well being”", analyze) != parse("wellbeing", analyze)
+
+
+def test_the_python_example_runs(sample_db):
+    [block] = re.findall(r"```python\n(.*?)```", TEXT, re.DOTALL)
+    scope = {"db": sample_db}
+    exec(compile(block, str(DOCS), "exec"), scope)  # noqa: S102 - our own docs
+    assert [p.snippet for p in scope["found"].passages] == [
+        "**Neglect** is not recognised soon enough.", "There is **drift and delay** for too many children."]
