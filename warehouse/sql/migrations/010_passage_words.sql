@@ -1,6 +1,6 @@
 -- Report numbers in load order, first made for a word index of the passages in DuckDB (passage_words). The
 -- search engine (warehouse/search_index.py, a Tantivy index beside the warehouse) replaced that index, and this
--- migration no longer builds it: migration 013 drops it where an earlier version of this file built it.
+-- migration no longer builds it: migration 014 drops it where an earlier version of this file built it.
 --
 -- Every report gets a number in load order, and its passages carry it: a report's passages then sit together in
 -- few row groups, which DuckDB finds by their min/max statistics without reading the others' text.
