@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "flows.commands.reparse",
     "flows.commands.sql",
     "flows.commands.search",
+    "flows.commands.reindex",
     "flows.commands.export",
     "flows.commands.report",
     "flows.commands.chart",
@@ -43,6 +44,12 @@ Configuration (environment variables):
   OFSTED_TASK_RUNNER  where site flows extract: local (all cores, default) or dask (OFSTED_DASK_ADDRESS)
   PREFECT_API_URL     a Prefect server; unset, site flows run on a temporary one that stops with the command
                       (even when it is killed) and ingest runs without Prefect
+
+Documentation (in the project's docs/ folder):
+  docs/guide.md       an analyst's guide: the questions people ask, each answered in SQL
+  docs/warehouse.md   the reference: every table, view and column
+  docs/extraction.md  what `ofsted extract --json` gives: fields, statuses, kinds, frameworks, areas, grades
+  docs/operations.md  ingest, nightly, refresh, backfill, serve, Dask, reparse
 
 """
 

@@ -43,8 +43,9 @@ def test_a_school_report_2019_to_2024_reads_every_row_by_its_label():
     assert [(j.area, j.grade, j.label) for j in report.previous_judgements] == [
         ("overall_effectiveness", "good", "Previous inspection grade")
     ]
-    assert report.quotations and report.quotations[0].reason == "summary"
-    assert {q.text for q in report.quotations} <= {p.text for p in report.passages}
+    verdict, *quoted = report.quotations
+    assert (verdict.reason, verdict.text) == ("verdict", "Overall effectiveness Good")
+    assert quoted[0].reason == "summary" and {q.text for q in quoted} <= {p.text for p in report.passages}
 
 
 def test_a_school_with_a_sixth_form_and_rows_in_another_order():

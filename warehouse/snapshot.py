@@ -34,13 +34,14 @@ import fcntl
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from warehouse.config import missing_warehouse_message, not_a_warehouse_message
 from warehouse.exceptions import NotAWarehouse, NoWarehouse, WarehouseBusy, WarehouseError, WarehouseLocked
 from warehouse.runs import mark_dead_runs
 from warehouse.schema import migrate
@@ -57,7 +58,7 @@ STORAGE_COMPATIBILITY = "v1.0.0"
 # A commit whose write-ahead log would reach checkpoint_threshold checkpoints at once, and one whose log would
 # reach auto_checkpoint_skip_wal_threshold (bytes) writes no log first. At zero both, every commit of a writer
 # goes once into the file, compressed, instead of into the log (uncompressed) and then into the file: a write
-# of 1,000 reports puts half the bytes on disk (docs/warehouse.md).
+# of 1,000 reports puts half the bytes on disk (docs/design.md).
 WRITER_CONFIG = {"checkpoint_threshold": "0KB", "auto_checkpoint_skip_wal_threshold": 0}
 LOCK_POLL_SECONDS = 0.1
 # A reader that opened the warehouse just before the last write may still hold the standby copy: wait this long
@@ -207,6 +208,7 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
         finally:
             CHANGE_LOGS.pop(id(con), None)
             REWRITTEN_TABLES.pop(id(con), None)
+            published = PUBLISHED.pop(id(con), [])
             con.close()
         fsync_file(copies.standby)
         log = change_log(db, live_generation, live_generation + 1)
@@ -218,12 +220,24 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
         fsync_directory(log.parent)
         point_link(db, copies.standby)
         discard_change_logs(db, keep=log)
+    for work in published:  # outside the lock: the next writer does not wait for it
+        work(db)
 
 
 # Tables each open `writing` connection logs changes of (by id of the connection): what `log_changes` looks up.
 CHANGE_LOGS: dict[int, dict[str, str]] = {}
 # Tables each open `writing` connection rewrote in place (`log_rewrite`).
 REWRITTEN_TABLES: dict[int, set[str]] = {}
+# What each open `writing` connection asked to run once its write is published (`when_published`).
+PUBLISHED: dict[int, list[Callable[[Path], None]]] = {}
+
+
+def when_published(con: duckdb.DuckDBPyConnection, work: Callable[[Path], None]) -> None:
+    """Run `work(db)` once this write is published and its lock released (once, however often it is asked; not
+    at all if the write fails). It must not raise: the write is done by then. A connection that is not a
+    `writing` one publishes nothing, and nothing runs."""
+    if id(con) in CHANGE_LOGS and work not in PUBLISHED.setdefault(id(con), []):
+        PUBLISHED[id(con)].append(work)
 
 
 def open_standby(db: Path, copies: Copies) -> tuple[duckdb.DuckDBPyConnection, int, Path | None]:
@@ -380,7 +394,7 @@ def same_rows(con: duckdb.DuckDBPyConnection, table: str, catalog: Catalog, held
 
 def logged_tables(catalog: Catalog) -> dict[str, str]:
     """Tables whose changes warehouse.load logs, and the key a change removes rows by: every table of a report
-    (a report_id column), and the others with a load rule (providers) or kept by loads (the word index). The rest
+    (a report_id column), and the others with a load rule (providers) or kept by loads (la_judgements). The rest
     are small and copied whole."""
     from warehouse.load import DERIVED_TABLES, TABLE_RULES
 
@@ -438,7 +452,7 @@ def save_change_log(con: duckdb.DuckDBPyConnection, db: Path, logged: dict[str, 
             path = log_file(staged, prefix, table)
             if prefix == WRITTEN and table in STORED_ORDER:
                 # Logged once each (log_changes forgets a key's earlier rows), so sorted without a DISTINCT,
-                # which would cost twice the sort for the millions of rows of the word index.
+                # which would cost twice the sort for the many rows of passages.
                 rows = f"SELECT * FROM temp.{prefix}{table} ORDER BY {STORED_ORDER[table]}"
             else:
                 rows = f"SELECT DISTINCT * FROM temp.{prefix}{table}"
@@ -487,10 +501,7 @@ def open_error(db: Path, exc: duckdb.Error) -> WarehouseError:
     if "lock" in message.lower():
         return busy_error(db, exc)
     if "not a valid DuckDB database file" in message or db.is_dir():
-        return NotAWarehouse(
-            f"{db} is not a DuckDB warehouse file; point OFSTED_DB (or --db) at the warehouse, or create one with "
-            "`ofsted ingest PATH...`"
-        )
+        return NotAWarehouse(not_a_warehouse_message(db))
     return WarehouseError(f"cannot open the warehouse {db}: {message}")
 
 
@@ -503,6 +514,12 @@ def discard(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def require_warehouse(db: str | Path) -> None:
+    """NoWarehouse, saying where it looked and how to point at a warehouse, when there is none at `db`."""
+    if not Path(db).exists():
+        raise NoWarehouse(missing_warehouse_message(db))
+
+
 @contextmanager
 def reading(db: str | Path, files: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short read-only connection to the live warehouse; never blocked by a writer.
@@ -510,10 +527,7 @@ def reading(db: str | Path, files: bool = True) -> Iterator[duckdb.DuckDBPyConne
     files=False opens it with DuckDB's external access disabled: queries can read the warehouse only, never
     read or write other files (COPY ... TO, read_csv, ATTACH, INSTALL are refused)."""
     db = Path(db)
-    if not db.exists():
-        raise NoWarehouse(
-            f"no warehouse at {db}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to an existing file"
-        )
+    require_warehouse(db)
     try:
         # No config unless asked: DuckDB refuses a second connection in one process to a file already open with
         # a different configuration (the writer's check of the live file, another reader).

@@ -63,7 +63,7 @@ PREVIOUS_LABEL_JOIN = ": "
 PREVIOUS_LABEL = "Previous inspection"
 RECOGNISE = re.compile(HEADLINE + r"\s+This\s+inspection:\s*[1-4]\b", re.IGNORECASE)
 TABLE_PAGE = 1
-# The summary's verdict, "This provision is good", a heading in the body.
+# The summary's verdict, "This provision is good".
 VERDICT = rf"This\s+provision\s+(?:is\s+|(?=requires?\s))(?:{GRADE_PATTERN})"
 BODY = (LabelledArea(OVERALL, (flexible("This provision"),)),)
 
@@ -87,10 +87,13 @@ OTHER_HEADINGS = (
     "Type of provision",
     "Inspection activities",
 )
+# The summary opens with its verdict, "This provision is good", a sentence of the summary (the verdict quoted
+# first, extract.text.verdict); the headline row's label printed again above it belongs to the cover.
+SUMMARY = "Summary"
 PROSE = Prose(
-    headings=NOT_YET_HEADINGS + IMPROVE_HEADINGS + JUDGEMENT_HEADINGS + OTHER_HEADINGS
-    + ("The quality and standards of the early years provision",),
-    heading_regexes=(VERDICT,),
+    headings=NOT_YET_HEADINGS + IMPROVE_HEADINGS + JUDGEMENT_HEADINGS + OTHER_HEADINGS,
+    opening=SUMMARY,
+    opening_start=rf"^{VERDICT}",
     boilerplate=("Setting details", "Type of provision", "Inspection activities", "The Childcare Register"),
     # The key's table and the setting's details read like headings row by row: only a known heading ends them.
     tables=(
@@ -100,7 +103,7 @@ PROSE = Prose(
     cover_end=r"^The effectiveness of the leadership and management of the early years provision\s+[1-4]$",
 )
 QUOTE_PLAN = QuotePlan(
-    summary=(rf"^{VERDICT}$",),
+    summary=(rf"^{SUMMARY}$",),
     findings=(r"^It is not yet",),
     improvement=(r"^What the setting needs to do to improve",),
     paragraphs=(r"^How well the early years", r"^The contribution of", r"^The effectiveness of the leadership"),

@@ -12,8 +12,8 @@ NUMBERED_TABLES = ("reports", "passages", "quotations")
 
 
 def undo_report_numbers(con: duckdb.DuckDBPyConnection) -> None:
-    """A copy without the word index and report numbers of migrations 010 and 012, if it had them (their
-    schema_migrations rows are the caller's)."""
+    """A copy without the report numbers of migrations 010 and 012 (and the word index that 010 built until 013
+    dropped it), if it had them (their schema_migrations rows are the caller's)."""
     con.execute("DROP TABLE IF EXISTS passage_words")
     con.execute("DROP MACRO IF EXISTS passage_words_of")
     for table in NUMBERED_TABLES:
@@ -28,13 +28,13 @@ def without_report_no(change_log: Path) -> None:
         con.execute(f"COPY rows TO '{change_log}' (FORMAT parquet)")
 
 
-# Migration 013's tables; the first is a report's table, so change logs written since carry it.
-MIGRATION_013_TABLES = ("previous_judgements", "grade_scales", "framework_scales")
-MIGRATION_013_LOGGED = ("previous_judgements",)
+# Migration 015's tables; the first is a report's table, so change logs written since carry it.
+MIGRATION_015_TABLES = ("previous_judgements", "grade_scales", "framework_scales")
+MIGRATION_015_LOGGED = ("previous_judgements",)
 
 
 def undo_grade_scales(con: duckdb.DuckDBPyConnection) -> None:
-    """A copy without migration 013's previous grades and grade scales (its schema_migrations row is the
+    """A copy without migration 015's previous grades and grade scales (its schema_migrations row is the
     caller's)."""
-    for table in MIGRATION_013_TABLES:
+    for table in MIGRATION_015_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {table}")
