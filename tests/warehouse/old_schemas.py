@@ -26,3 +26,10 @@ def without_report_no(change_log: Path) -> None:
         rows = con.execute(f"SELECT * EXCLUDE (report_no) FROM read_parquet('{change_log}')").df()
         con.register("rows", rows)
         con.execute(f"COPY rows TO '{change_log}' (FORMAT parquet)")
+
+
+def undo_reference_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """A copy without migration 013's reference tables (area_lineage, regions), which the views join: a test that
+    deletes the schema_migrations rows of earlier migrations runs 013 again too."""
+    for table in ("area_lineage", "regions"):
+        con.execute(f"DROP TABLE IF EXISTS {table} CASCADE")

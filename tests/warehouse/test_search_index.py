@@ -10,7 +10,12 @@ import duckdb
 import pytest
 
 from tests.factories import make_report
-from tests.warehouse.old_schemas import NUMBERED_TABLES, undo_report_numbers, without_report_no
+from tests.warehouse.old_schemas import (
+    NUMBERED_TABLES,
+    undo_reference_tables,
+    undo_report_numbers,
+    without_report_no,
+)
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch
 from warehouse.search import SearchFilters, indexed_words, scan_passages, search_passages
@@ -125,6 +130,7 @@ def test_a_warehouse_from_before_010_gets_numbers_and_the_index_from_its_live_ro
         with duckdb.connect(str(path)) as con:
             undo_report_numbers(con)
             con.execute("DROP TABLE la_judgements_order")  # migration 011's, which came after
+            undo_reference_tables(con)  # and 013's
             con.execute("DELETE FROM schema_migrations WHERE version >= 10")
     (log,) = changes_path(db).iterdir()
     for prefix in ("written_", "dropped_"):
