@@ -28,6 +28,8 @@ HERE = Path(__file__).parent
 ALIASES_CSV = HERE / "area_aliases.csv"
 FRAMEWORK_AREAS_CSV = HERE / "framework_areas.csv"
 LINEAGE_CSV = HERE / "area_lineage.csv"
+# v_judgement_history orders one inspection's offers by 10 * inspection - preference: preferences must stay below 10.
+MAX_PREFERENCE = 9
 AREA_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -105,9 +107,9 @@ def check_lineage(rows: tuple[Lineage, ...]) -> None:
     the same preference (which of them would give the previous grade?)."""
     seen: set[tuple[str, int]] = set()
     for row in rows:
-        if row.area == row.continues or row.preference < 1:
+        if row.area == row.continues or not 1 <= row.preference <= MAX_PREFERENCE:
             raise ValueError(f"{LINEAGE_CSV}: {row.area} -> {row.continues}: an area continues itself already, "
-                             "and preferences start at 1")
+                             f"and preferences run from 1 to {MAX_PREFERENCE}")
         if (row.area, row.preference) in seen:
             raise ValueError(f"{LINEAGE_CSV}: {row.area} has two earlier areas with preference {row.preference}")
         seen.add((row.area, row.preference))

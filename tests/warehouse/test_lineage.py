@@ -32,6 +32,7 @@ def test_every_area_in_the_lineage_is_one_a_framework_judges():
 
 @pytest.mark.parametrize("rows, problem", [
     pytest.param((Lineage("care_leavers", "care_leavers", 1, ""),), "continues itself", id="itself"),
+    pytest.param((Lineage("care_leavers", COMBINED, 10, ""),), "from 1 to 9", id="preference-too-large"),
     pytest.param((Lineage("children_in_care", COMBINED, 1, ""), Lineage("children_in_care", "care_leavers", 1, "")),
                  "two earlier areas with preference 1", id="tie"),
 ])
