@@ -89,13 +89,15 @@ def main() -> None:
             harness = prefect_test_harness(120)
             startup, _ = timed("Prefect temporary server start", harness.__enter__)
             from flows.backfill import backfill
+            from flows.outcome import summary_of_run
 
             runners = ("local", "dask") if args.runner == "both" else (args.runner,)
             flow_times = {}
             for runner in runners:
                 home = Path(flow_home) / runner
                 os.environ.update(environment(site, home, args.rate), OFSTED_TASK_RUNNER=runner)
-                flow_times[runner], summary = timed(f"backfill flow, {runner} extraction", lambda: backfill(types=args.types))
+                flow_times[runner], summary = timed(f"backfill flow, {runner} extraction",
+                                                    lambda: summary_of_run(backfill, types=args.types))
             flow_seconds = flow_times[runners[0]]
             harness.__exit__(None, None, None)
             requests = len(site.requests)

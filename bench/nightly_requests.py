@@ -50,12 +50,13 @@ def main() -> None:
         from prefect import flow
 
         from flows.nightly import nightly
+        from flows.outcome import summary_of_run
 
         flow(name="warm-up")(lambda: None)()  # start Prefect's temporary server outside the timing
         seed_good_nightly(Path(home) / "ofsted.duckdb", datetime.now() - timedelta(days=1))
         site.reset()
         started = time.perf_counter()
-        summary = nightly(types=["school"])
+        summary = summary_of_run(nightly, types=["school"])
         seconds = time.perf_counter() - started
         requests = list(site.requests)
         walk_pages, walk_seconds = walk_whole_listing(site)

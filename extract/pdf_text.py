@@ -57,8 +57,7 @@ def bytes_to_document(data: bytes) -> Document:
     if not data:
         raise NotAPdf("the file is empty (0 bytes); download it again")
     if PDF_MAGIC not in data[:MAGIC_SEARCH_WINDOW]:
-        kind = "an HTML page" if b"<html" in data[:MAGIC_SEARCH_WINDOW].lower() else "not a PDF"
-        raise NotAPdf(f"the file is {kind} (no %PDF- header); the report URL probably returned an error page")
+        raise NotAPdf(not_a_pdf_sentence(data[:MAGIC_SEARCH_WINDOW]))
     with PDFIUM_LOCK:
         pages = read_pages(data)
     if not pages:
@@ -69,6 +68,27 @@ def bytes_to_document(data: bytes) -> Document:
             "the report needs OCR before it can be read"
         )
     return Document(pages)
+
+
+def not_a_pdf_sentence(head: bytes) -> str:
+    """What a file without the PDF header is, said plainly from its first bytes, and what to do about it."""
+    if b"<html" in head.lower() or b"<!doctype html" in head.lower():
+        return ("the file is a web page (HTML), not a PDF: it is not a report; a web page saved under a .pdf name "
+                "is usually the error page a site sent instead of the report, so download the report again")
+    if is_text(head):
+        return "the file is plain text, not a PDF: it is not a report, so nothing was read from it"
+    return "the file is not a PDF (it does not start with %PDF-): it is not a report, so nothing was read from it"
+
+
+def is_text(head: bytes) -> bool:
+    """Whether bytes are text a person could read: UTF-8 without control characters other than white space."""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not merely a character cut at the end of the window
+            return False
+        text = head[: exc.start].decode("utf-8")
+    return all(ch.isprintable() or ch in "\t\n\r\f" for ch in text)
 
 
 def read_pages(data: bytes) -> tuple[str, ...]:

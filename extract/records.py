@@ -1,7 +1,7 @@
 """Typed records passed between stages: what one report PDF says.
 
-The shape follows the extraction contract in DESIGN.md; `Report.to_json()` is exactly one line of
-`ofsted extract --json`.
+The shape is the extraction contract that docs/extraction.md describes (a test keeps the two together);
+`Report.to_json()` is exactly one line of `ofsted extract --json`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-PARSER_VERSION = "2.1.0"
+PARSER_VERSION = "2.2.0"
 
 
 class Status(str, Enum):

@@ -4,6 +4,9 @@ stopped part-way (each batch is one atomic write) carries on where it stopped wh
 
 Extraction runs on all cores; with OFSTED_TASK_RUNNER=dask it is spread over a Dask cluster instead
 (`pip install -e ".[dask]"`; OFSTED_DASK_ADDRESS=tcp://scheduler:8786, or a temporary local cluster).
+
+A run in which any provider page or report failed ends Failed in Prefect (flows/outcome.py); a backfill
+announces no new reports.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from extract.web.download import PoliteClient
 from extract.web.reachability import check_reachable
 from extract.web.site import DEFAULT_PROVIDER_TYPES, provider_types
 from flows import site_steps, site_tasks
+from flows.outcome import final_state
 from flows.runners import flow_task_runner
 from flows.settings import Settings
 from flows.site_tasks import RunSummary
@@ -56,4 +60,4 @@ def backfill(since: date | None = None, until: date | None = None,
         raise
     site_tasks.end_run(settings.db, summary)
     site_tasks.publish_summary(summary)
-    return summary
+    return final_state(summary)

@@ -44,6 +44,12 @@ Configuration (environment variables):
   PREFECT_API_URL     a Prefect server; unset, site flows run on a temporary one that stops with the command
                       (even when it is killed) and ingest runs without Prefect
 
+Documentation (in the project's docs/ folder):
+  docs/guide.md       an analyst's guide: the questions people ask, each answered in SQL
+  docs/warehouse.md   the reference: every table, view and column
+  docs/extraction.md  what `ofsted extract --json` gives: fields, statuses, kinds, frameworks, areas, grades
+  docs/operations.md  ingest, nightly, refresh, backfill, serve, Dask, reparse
+
 """
 
 

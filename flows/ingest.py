@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.batch import default_workers, extract_paths
+from flows import progress
 from extract.paths import bytes_path, path_bytes
 from extract.records import PARSER_VERSION, Report
 from transform.frames import Frames, reports_to_frames
@@ -27,6 +28,7 @@ from warehouse.state import loaded_versions, relative_paths, unread_errors
 
 FLOW_NAME = "ingest"
 EXTRACT_STAGE = "extract"
+PROGRESS_STAGE = "read"  # the terminal's progress bar: files of the batch read so far
 # A write costs what it adds plus a fixed ~0.2-0.5 s and a few MB (bench/scale.py): a thousand files per write
 # keeps that small against extraction (~30 s a thousand on 2 cores) while progress still moves.
 DEFAULT_BATCH_SIZE = 1000
@@ -76,7 +78,13 @@ def files_to_extract(files: list[str], db: Path) -> Plan:
 
 
 def extract_batch(files: list[str], workers: int) -> list[Report]:
-    return list(extract_paths(files, workers=workers))
+    """The batch's reports in file order, each file counted on the progress bar as it is read."""
+    reports = []
+    progress.report(PROGRESS_STAGE, 0, len(files))
+    for report in extract_paths(files, workers=workers):
+        reports.append(report)
+        progress.report(PROGRESS_STAGE, len(reports), len(files))
+    return reports
 
 
 def transform_batch(reports: list[Report]) -> Frames:
@@ -113,6 +121,8 @@ class IngestSummary:
     files: int = 0
     read: int = 0  # files that gave a report with status ok
     skipped: int = 0  # files already loaded by this parser version: not extracted again
+    skipped_unread: int = 0  # of those, files that gave no report last time either (same bytes, same parser)
+    unloaded: int = 0  # files that could not be opened at all: no row in `reports`, only one in `failures`
     batches: int = 0
     inserted: int = 0
     replaced: int = 0
@@ -130,6 +140,7 @@ class IngestSummary:
         self.read += sum(report.ok for report in reports)
         # Errors name their file already.
         self.not_read += [u.error for u in frames.unkeyed]
+        self.unloaded += len(frames.unkeyed)
         self.not_read += [
             error or f"{path}: {status}"
             for path, status, error in zip(frames.reports["path"], frames.reports["status"], frames.reports["error"])
@@ -180,6 +191,7 @@ def ingest(
     summary.files = summary.unchanged = summary.skipped
     # A file not read last time is still not read (same bytes, same parser): it counts as not read again.
     summary.not_read += plan.skipped_unread
+    summary.skipped_unread = len(plan.skipped_unread)
     batches = batches_of(plan.extract, batch_size)
     try:
         for batch in batches:

@@ -10,6 +10,9 @@ no earlier one, takes everything.
 A report the site adds late with an older publication date is found the next time its provider's page is
 visited; the weekly sweep (`full=True`, `ofsted nightly --full`) visits every provider page of the types so
 that nothing waits longer than a week.
+
+Each new report is announced as an `ofsted.report.loaded` Prefect event (flows/announce.py); a run in which
+any provider page or report failed ends Failed in Prefect (flows/outcome.py).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from extract.web.download import PoliteClient
 from extract.web.reachability import check_reachable
 from extract.web.site import DEFAULT_PROVIDER_TYPES, provider_types
 from flows import site_steps, site_tasks
+from flows.outcome import final_state
 from flows.runners import flow_task_runner
 from flows.settings import Settings
 from flows.site_tasks import RunSummary
@@ -45,11 +49,11 @@ def nightly(types: list[str] = list(DEFAULT_PROVIDER_TYPES), full: bool = False)
             discovery = site_tasks.discover(client, kinds, since, None, retries.provider_urls, every_report=True)
             links = site_steps.plan(discovery.links, loaded | retries.given_up, retries.links)
             summary.providers_visited, summary.found = len(discovery.providers_visited), len(discovery.links)
-            site_tasks.process(settings, client, summary, discovery, links, loaded)
+            site_tasks.process(settings, client, summary, discovery, links, loaded, announce_new=True)
     except BaseException as exc:
         site_tasks.fail_run(settings.db, summary, exc)
         raise
     site_tasks.end_run(settings.db, summary)
     site_tasks.write_trend_report(settings.db, summary)
     site_tasks.publish_summary(summary)
-    return summary
+    return final_state(summary)

@@ -1,7 +1,8 @@
 """Progress of a long run, shown on the terminal by the CLI and nowhere else.
 
 Flows call `report(stage, done, total)`; by default that does nothing, so flows run the same under a scheduler.
-The CLI installs a `TextBar` for the length of a command with `showing(bar)`.
+The CLI installs a `TextBar` for the length of a command with `showing(bar)`, or with `on_terminal()`, which
+shows one only when stderr is a terminal (a bar redrawn with carriage returns is noise in a log file).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import TextIO
 
 Reporter = Callable[[str, int, int], None]
@@ -34,6 +35,13 @@ def showing(reporter: Reporter) -> Iterator[None]:
         yield
     finally:
         _reporter = previous
+
+
+def on_terminal(stream: TextIO | None = None):
+    """A context showing a `TextBar` on `stream` (default stderr) when it is a terminal; nothing otherwise."""
+    stream = stream or sys.stderr
+    isatty = getattr(stream, "isatty", None)
+    return showing(TextBar(stream)) if isatty is not None and isatty() else nullcontext()
 
 
 class TextBar:

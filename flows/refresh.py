@@ -2,6 +2,9 @@
 
 Everything the provider page lists that the warehouse lacks is fetched; a report file address is fetched even
 when its id is not on any page. Addresses outside the configured Ofsted hosts are refused before any request.
+
+Each new report is announced as an `ofsted.report.loaded` Prefect event (flows/announce.py); a run in which
+any provider page or report failed ends Failed in Prefect (flows/outcome.py).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from extract.web.reachability import check_reachable
 from extract.web.site import PROVIDER_TYPES, file_id_from_url, provider_url, urn_from_provider_url
 from extract.web.urns import InvalidUrn
 from flows import site_steps, site_tasks
+from flows.outcome import final_state
 from flows.runners import flow_task_runner
 from flows.settings import Settings
 from flows.site_tasks import RunSummary
@@ -45,8 +49,12 @@ def target_url(config: SiteConfig, urn: str | None, url: str | None, provider_ty
 
 
 @flow(name=FLOW_NAME, task_runner=flow_task_runner())
-def refresh(urn: str | None = None, url: str | None = None, provider_type: str = "la") -> RunSummary:
-    """Refresh one provider (urn, or url of its page) or one report file (url) now."""
+def refresh(urn: str | int | None = None, url: str | None = None, provider_type: str = "la") -> RunSummary:
+    """Refresh one provider (urn, or url of its page) or one report file (url) now.
+
+    A URN of digits may come as a number: `prefect deployment run 'refresh/manual' -p urn=80481` sends 80481
+    as JSON's integer, and it is read as the text "80481" (a URN with a leading zero or letters stays text)."""
+    urn = None if urn is None else str(urn)
     settings = Settings.from_env()
     target = target_url(settings.site, urn, url, provider_type)
     summary = RunSummary(FLOW_NAME, site_tasks.begin_run(settings.db, FLOW_NAME, target), target)
@@ -62,10 +70,10 @@ def refresh(urn: str | None = None, url: str | None = None, provider_type: str =
                 discovery = None
                 links = site_steps.plan([], loaded, [site_steps.link_for(target, settings.raw_store())])
                 summary.found = 1
-            site_tasks.process(settings, client, summary, discovery, links, loaded)
+            site_tasks.process(settings, client, summary, discovery, links, loaded, announce_new=True)
     except BaseException as exc:
         site_tasks.fail_run(settings.db, summary, exc)
         raise
     site_tasks.end_run(settings.db, summary)
     site_tasks.publish_summary(summary)
-    return summary
+    return final_state(summary)

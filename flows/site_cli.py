@@ -69,12 +69,13 @@ def run_on_prefect(make_flow: Callable[[], Callable], progress_bar: bool, parame
     from flows.cli import UserError
     from flows import progress
     from flows.backfill import DateRangeInvalid
+    from flows.outcome import summary_of_run
     from flows.refresh import RefreshRequestInvalid
 
     try:
         flow_object = make_flow()
         with progress.showing(progress.TextBar()) if progress_bar else nullcontext():
-            summary = flow_object(**parameters)
+            summary = summary_of_run(flow_object, **parameters)  # failures: the run ends Failed in Prefect
     except (ConfigError, DownloadError, RefreshRequestInvalid, DateRangeInvalid, WarehouseError) as exc:
         raise UserError(str(exc)) from None
     print(summary.line())

@@ -21,13 +21,13 @@ from extract.web.download import PoliteClient
 from extract.records import Provenance, Report
 from extract.web.site import ProviderType, ReportLink
 from flows import progress, site_steps
+from flows.announce import announce
 from flows.runners import Extraction, extraction
 from flows.settings import Settings
 from flows.site_steps import Discovery, Fetched, Problem
 from warehouse.report import build_report
 from warehouse.runs import FAILED, RunCounts, finish_run, start_run
 from warehouse.snapshot import writing
-
 
 
 @dataclass(frozen=True)
@@ -143,10 +143,11 @@ def publish_summary(summary: RunSummary) -> None:
 
 
 def process(settings: Settings, client: PoliteClient, summary: RunSummary, discovery: Discovery | None,
-            links: list[ReportLink], loaded: set[str], batch_size: int = site_steps.DEFAULT_BATCH_SIZE
-            ) -> RunSummary:
+            links: list[ReportLink], loaded: set[str], batch_size: int = site_steps.DEFAULT_BATCH_SIZE,
+            announce_new: bool = False) -> RunSummary:
     """Fetch, extract and load `links` batch by batch, each batch one atomic write; fills in `summary`.
-    `loaded` (file ids in the warehouse before the run) tells new reports from re-extracted ones."""
+    `loaded` (file ids in the warehouse before the run) tells new reports from re-extracted ones; with
+    `announce_new`, each batch's new reports are announced as Prefect events once it is committed."""
     started = time.monotonic()
     summary.planned = len(links)
     summary.problems += discovery.problems if discovery else []
@@ -161,6 +162,9 @@ def process(settings: Settings, client: PoliteClient, summary: RunSummary, disco
             pending = (discovery.problems if first else []) + problems
             result = load(settings.db, summary.run_id, items, pending, site_steps.worked_targets(first, fetched, items))
             add_batch(summary, fetched, items, problems, result, loaded)
+            new_ids = [report.sha256 for report, provenance in items if is_new(provenance, loaded)]
+            if announce_new and new_ids:
+                announce(settings.db, new_ids)
             progress.report("load", min((number + 1) * batch_size, len(links)), len(links))
     summary.requests = client.requests_sent
     summary.seconds += time.monotonic() - started
@@ -175,8 +179,13 @@ def add_batch(summary: RunSummary, fetched: list[Fetched], items, problems: list
     summary.replaced += result.replaced
     summary.unchanged += result.unchanged
     summary.problems += problems
-    summary.new_reports += [new_report(r, p) for r, p in items if (p.file_id or p.source_url) not in loaded]
+    summary.new_reports += [new_report(r, p) for r, p in items if is_new(p, loaded)]
     summary.loaded_reports += [r.sha256 for r, _ in items if r.ok]
+
+
+def is_new(provenance: Provenance, loaded: set[str]) -> bool:
+    """A report whose file the warehouse did not hold before the run (not one re-extracted or retried)."""
+    return (provenance.file_id or provenance.source_url) not in loaded
 
 
 def new_report(report: Report, provenance: Provenance) -> NewReport:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract.records import Passage
-from extract.text.key_quotes import QuotePlan, key_quotations, wording_weight
+from extract.text.key_quotes import HEARD_ROUNDS, QuotePlan, key_quotations
+from extract.text.wording import wording_weight
 from extract.text.passages import Sentence
 
 PLAN = QuotePlan(summary=(r"^Summary$",), improvement=(r"^What needs to improve",), findings=(r"^Findings$",), improvement_points=1)
@@ -108,3 +109,75 @@ def test_a_summarys_account_of_the_inspection_is_not_quoted_for_its_place():
     preamble = sentence("Findings", "This letter summarises the findings of the joint targeted area inspection.", 0)
     finding = sentence("Findings", "Most children receive the right support at the right time from the partners.", 0, opens=False)
     assert [(q.text, q.reason) for q in key_quotations(report(preamble, finding), plan)] == [(finding.passage.text, "summary")]
+
+
+def area_paragraphs(section, count, start=0, text="Paragraph {n} opens with what inspectors found about {section}."):
+    return [sentence(section, text.format(n=n, section=section), start + n) for n in range(count)]
+
+
+AREAS_PLAN = QuotePlan(summary=(r"^Summary$",), improvement=(r"^What needs to improve",))
+
+
+def test_the_verdict_ranks_first_and_is_not_quoted_twice():
+    from extract.records import Quotation
+
+    verdict_text = "Children in this area receive a consistently good service."
+    verdict = Quotation("Summary", 1, verdict_text, 1, "verdict")
+    quotations = key_quotations(report(sentence("Summary", verdict_text, 0)), PLAN, verdict)
+    assert [(q.rank, q.reason, q.text) for q in quotations] == [(1, "verdict", verdict_text)]
+
+
+def test_the_summarys_opening_comes_before_the_areas_which_are_heard_in_turn():
+    summary = [sentence("Summary", f"Summary sentence {n} says how children in this area are helped.", 0, opens=n == 0) for n in range(5)]
+    help_, care, leaders = (area_paragraphs(name, 6, start=10 * k + 10) for k, name in enumerate(("Help", "Care", "Leaders")))
+    quotations = key_quotations(report(*summary, *help_, *care, *leaders, filler=200), AREAS_PLAN)
+    reasons = [q.reason for q in quotations]
+    assert reasons[:5] == ["summary"] * 5
+    assert [q.section for q in quotations[5:8]] == ["Help", "Care", "Leaders"], "each area's best, in turn"
+    assert [q.section for q in quotations[8:11]] == ["Help", "Care", "Leaders"]
+
+
+def test_a_long_area_does_not_take_the_whole_budget():
+    help_ = area_paragraphs("Help", 60, start=10)
+    care = area_paragraphs("Care", 20, start=100)
+    leaders = area_paragraphs("Leaders", 20, start=200)
+    sections = {q.section for q in key_quotations([*help_, *care, *leaders], AREAS_PLAN)}
+    assert sections == {"Help", "Care", "Leaders"}
+
+
+def test_the_points_to_improve_follow_the_rounds_in_which_every_area_is_heard():
+    help_, care = area_paragraphs("Help", 5, start=10), area_paragraphs("Care", 5, start=20)
+    points = [sentence("What needs to improve", f"The quality of plan number {n} for children in need.", 30 + n, bullet=True) for n in range(2)]
+    quotations = key_quotations(report(*help_, *care, *points, filler=200), AREAS_PLAN)
+    reasons = [q.reason for q in quotations]
+    first_point = reasons.index("improvement_point")
+    assert first_point == HEARD_ROUNDS * 2, "after two rounds of two areas"
+    assert reasons[first_point : first_point + 2] == ["improvement_point"] * 2
+
+
+def test_an_areas_strongest_weakness_follows_its_strongest_strength():
+    paragraph = [
+        sentence("Help", "Social workers are exceptional and their practice is excellent.", 0),
+        sentence("Help", "Assessments are thorough and plans are reviewed every month.", 1),
+        sentence("Help", "Some plans are poor and drift is evident for a few children.", 2),
+    ]
+    quotations = key_quotations(report(*paragraph, filler=200), AREAS_PLAN)
+    assert [q.text for q in quotations[:2]] == [paragraph[0].passage.text, paragraph[2].passage.text]
+
+
+def test_sentences_ruled_out_and_background_sections_are_never_quoted():
+    plan = QuotePlan(summary=(r"^Summary$",), background=(r"^Children living in this area$",))
+    ruled_out = [
+        sentence("Summary", "A monitoring inspection will be carried out within approximately 18 months.", 0),
+        sentence("Summary", "This local authority is good because", 1),
+        sentence("Children living in this area", "Approximately 68,000 children and young people live in the area.", 2),
+    ]
+    assert key_quotations(report(*ruled_out), plan) == []
+
+
+def test_a_list_stem_is_quoted_with_its_items():
+    stem = sentence("What needs to improve", "Improve the quality of services to care leavers by ensuring that:", 0)
+    items = [sentence("What needs to improve", f"pathway plan number {n} is written with young people", n + 1, bullet=True) for n in range(2)]
+    (quotation,) = key_quotations(report(stem, *items), PLAN)
+    assert quotation.reason == "improvement_point"
+    assert quotation.text == f"{stem.passage.text} {items[0].passage.text} {items[1].passage.text}"

@@ -102,3 +102,164 @@ def test_a_letters_opening_sentence_is_prose_however_short_its_lines():
         ("Letter", "This letter summarises the findings of a focused visit to Trafford Metropolitan Borough children’s services on 10 and 11 July 2018."),
         ("Letter", "The inspectors were Pauline Higham and Shabana Abasi."),
     ]
+
+
+ILACS_COVER = Prose(cover_end=r"(?:^|\s)(?:Good|Outstanding|Requires improvement to be good)\s*$", opening="Headline findings")
+
+
+def test_a_prose_line_ending_in_a_grade_word_does_not_extend_the_judgement_table():
+    lines = [
+        Line("Judgement Grade", 1),
+        Line("Overall effectiveness Good", 1),
+        Line("Children’s services in Sheffield are good. Senior leaders and managers have", 1),
+        Line("achieved steady progress. This has resulted in most children receiving good", 1),
+        Line("services which meet their needs.", 1),
+    ]
+    passages = passages_of(lines, ILACS_COVER)
+    assert [p.text for p in passages][:2] == [
+        "Children’s services in Sheffield are good.",
+        "Senior leaders and managers have achieved steady progress.",
+    ]
+
+
+def test_the_summarys_first_line_is_not_a_heading():
+    lines = [
+        Line("Overall effectiveness Good", 1),
+        Line("Since the last inspection in 2018, much progress has been made by Birmingham City", 1),
+        Line("Council and the trust in improving the experiences and outcomes of their children.", 1),
+    ]
+    (passage,) = passages_of(lines, ILACS_COVER)
+    assert passage.section == "Headline findings" and passage.text.startswith("Since the last inspection in 2018")
+
+
+def test_a_line_holding_a_sentence_end_is_not_a_heading():
+    lines = [
+        Line("Help and protection: good", 1),
+        Line("1. Inspectors carried out the first part of this inspection between 30 September and 11", 1),
+        Line("October 2024. As a result of Ofsted’s quality assurance processes and in following", 1),
+        Line("Ofsted’s deferring policy, inspectors returned from 13 January until 16 January 2025.", 1),
+    ]
+    passages = passages_of(lines)
+    assert {p.section for p in passages} == {"Help and protection: good"}
+    assert passages[-1].text.startswith("As a result of Ofsted’s quality assurance processes")
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        pytest.param(
+            ["The experiences and progress of children in care and care", "leavers is: good"],
+            "The experiences and progress of children in care and care leavers is: good",
+            id="grade-after-is-colon",
+        ),
+        pytest.param(
+            ["Overall effectiveness of services for looked", "after children and young people"],
+            "Overall effectiveness of services for looked after children and young people",
+            id="unknown-heading",
+        ),
+    ],
+)
+def test_a_heading_wrapped_onto_a_second_line_is_kept_whole(heading, section):
+    from extract.families.la_quotes import graded_heading
+    from extract.text.grades import LabelledArea
+
+    prose = Prose(heading_regexes=(graded_heading(LabelledArea("care", ("The experiences and progress of children in care and care leavers",))),))
+    lines = [
+        Line("Children are kept safe by social workers who visit them often and know them and their families well.", 3),
+        *(Line(text, 3) for text in heading),
+        Line("17. Children are supported to stay at home.", 3),
+    ]
+    assert [(p.section, p.text) for p in passages_of(lines, prose)][-1] == (section, "Children are supported to stay at home.")
+
+
+def test_contents_lines_are_not_prose_nor_headings():
+    lines = [
+        Line("Contents", 2),
+        Line("Summary for children and young people 9", 2),
+        Line("The experiences and progress of children looked after and achieving", 2),
+        Line("permanence 15", 2),
+        Line("Leadership, management and governance 33", 2),
+        Line("Summary", 3),
+        Line("Children are helped well by the services of this local authority.", 3),
+    ]
+    assert [(p.section, p.text) for p in passages_of(lines)] == [
+        ("Summary", "Children are helped well by the services of this local authority.")
+    ]
+
+
+def test_a_line_of_prose_ending_in_a_number_is_kept():
+    lines = [
+        Line("Inspectors carried out the first part of this inspection between 30 September and 11", 1),
+        Line("October 2024, and returned from 13 January until 16 January 2025 to gather more evidence.", 1),
+    ]
+    (passage,) = passages_of(lines)
+    assert passage.text.startswith("Inspectors carried out the first part of this inspection between 30 September and 11 October")
+
+
+@pytest.mark.parametrize(
+    "footnote",
+    [
+        pytest.param([Line("________________________________________", 4), Line("(1) ONS 2015 mid-year population estimate", 4)], id="rule"),
+        pytest.param([Line("[1] These are residential special schools that look after children for 295 days.", 4)], id="bracketed"),
+    ],
+)
+def test_footnotes_are_left_out(footnote):
+    lines = [Line("Children who are looked after live in stable homes near their families.", 4), *footnote]
+    assert [p.text for p in passages_of(lines)] == ["Children who are looked after live in stable homes near their families."]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(
+            [Line("The Office for Standards in Education, Children’s Services and Skills (Ofsted)", 9),
+             Line("regulates and inspects to achieve excellence in the care of children and young people.", 9)],
+            id="back-page-wrapped-before-regulates",
+        ),
+        pytest.param(
+            [Line("Any complaints about the inspection or the report should be made following the procedures.", 9)],
+            id="complaints",
+        ),
+        pytest.param(
+            [Line("What the inspection judgements mean: the local", 9), Line("authority", 9),
+             Line("An outstanding local authority leads highly effective services for children.", 9)],
+            id="grade-descriptors-under-a-wrapped-heading",
+        ),
+    ],
+)
+def test_ofsteds_standard_text_is_left_out(lines):
+    assert passages_of([Line("Children are safe.", 8), *lines]) == []
+
+
+def test_a_judgement_tables_header_and_grade_row_are_neither_prose_nor_a_heading():
+    lines = [
+        Line("The experiences and progress of children who need help and protection", 13),
+        Line("Key Judgement Judgement Grade", 13),
+        Line("The experiences and progress of children who", 13),
+        Line("need help and protection", 13),
+        Line("Requires Improvement", 13),
+        Line("52. The Common Assessment Framework is embedded in the area as a recognised process for early help.", 13),
+    ]
+    passages = passages_of(lines)
+    assert [(p.section, p.paragraph, p.text) for p in passages] == [
+        (
+            "The experiences and progress of children who need help and protection",
+            52,
+            "The Common Assessment Framework is embedded in the area as a recognised process for early help.",
+        )
+    ]
+
+
+def test_one_line_run_together_by_the_text_layer_does_not_stretch_the_pages_measure():
+    prose = [
+        Line("Children and their families are seen quickly, and plans set out clearly what will be done.", 3)
+        for _ in range(12)
+    ]
+    lines = [
+        *prose[:6],
+        Line("risk assessments are not always detailed. " * 4 + "Strengthened management oversight is in place.", 3),
+        Line("Comprehensive multi-agency information-sharing takes place at the Multi-Agency", 3),
+        Line("Risk Assessment Conference (MARAC), to develop effective initial safety planning too.", 3),
+        *prose[6:],
+    ]
+    assert {p.section for p in passages_of(lines)} == {"Summary"}

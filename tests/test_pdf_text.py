@@ -10,8 +10,12 @@ from extract.report import extract_bytes
     "data, status, words",
     [
         pytest.param(b"", Status.NOT_A_PDF, "empty", id="empty"),
-        pytest.param(b"<!DOCTYPE html><html><body>Not found</body></html>", Status.NOT_A_PDF, "HTML", id="html"),
-        pytest.param(b"PK\x03\x04 zip archive", Status.NOT_A_PDF, "not a PDF", id="zip"),
+        pytest.param(b"<!DOCTYPE html><html><body>Not found</body></html>", Status.NOT_A_PDF,
+                     "a web page (HTML), not a PDF", id="html"),
+        pytest.param(b"PK\x03\x04 zip archive", Status.NOT_A_PDF, "not a PDF (it does not start with %PDF-)",
+                     id="zip"),
+        pytest.param("Minutes of the meeting, café\n".encode() * 3, Status.NOT_A_PDF,
+                     "plain text, not a PDF: it is not a report", id="text"),
         pytest.param(b"%PDF-1.7\n1 0 obj <<", Status.ERROR, "damaged or truncated", id="truncated"),
     ],
 )
@@ -20,6 +24,12 @@ def test_unreadable_input_gets_a_status_and_a_sentence(data, status, words):
     assert report.status is status
     assert report.error.startswith("bad.pdf: ") and words in report.error
     assert report.judgements == []
+
+
+@pytest.mark.parametrize("data", [b"just some notes\n", b"<html>Report not found</html>", b"PK\x03\x04"])
+def test_a_file_that_is_not_a_pdf_is_never_blamed_on_a_url(data):
+    """A local file was never downloaded: its message says what it is, not what a URL may have done."""
+    assert "URL" not in extract_bytes(data, "notes.pdf").error
 
 
 def test_symbol_soup_is_not_a_text_layer():

@@ -63,39 +63,73 @@ def test_serve_without_a_prefect_server_says_how_to_start_one(capsys, monkeypatc
     assert "schedules need a Prefect server: start one with `prefect server start`" in capsys.readouterr().err
 
 
-def test_deployments_nightly_on_schedule_and_manual_refresh():
+def test_served_deployments_nightly_on_schedule_and_manual_refresh():
     from flows.deployments import build_deployments
 
     nightly, sweep, refresh, backfill = build_deployments()
-    assert (nightly.flow_name, nightly.name) == ("nightly", "nightly")
+    assert (nightly.flow_name, nightly.name) == ("nightly", "nightly-served")
     (schedule,) = nightly.schedules
     assert (schedule.schedule.cron, schedule.schedule.timezone) == ("0 2 * * *", "Europe/London")
     assert nightly.parameters == {"types": ["la"]}
-    assert (sweep.flow_name, sweep.name, sweep.parameters) == ("nightly", "weekly-sweep", {"types": ["la"], "full": True})
+    assert (sweep.flow_name, sweep.name, sweep.parameters) == (
+        "nightly", "weekly-sweep-served", {"types": ["la"], "full": True})
     assert sweep.schedules[0].schedule.cron == "0 3 * * 0"
-    assert (refresh.flow_name, refresh.name, refresh.schedules) == ("refresh", "manual", [])
-    assert "prefect deployment run 'refresh/manual' -p urn=80481" in refresh.description
-    assert (backfill.flow_name, backfill.name) == ("backfill", "manual")
+    assert (refresh.flow_name, refresh.name, refresh.schedules) == ("refresh", "manual-served", [])
+    assert "prefect deployment run 'refresh/manual-served' -p urn=80481" in refresh.description
+    assert (backfill.flow_name, backfill.name) == ("backfill", "manual-served")
 
 
-def test_prefect_yaml_names_the_same_deployments():
+def prefect_yaml() -> dict:
     from pathlib import Path
 
     import yaml
 
-    config = yaml.safe_load((Path(__file__).parent.parent / "prefect.yaml").read_text())
-    found = {(d["entrypoint"], d["name"]) for d in config["deployments"]}
-    assert found == {
-        ("flows/nightly.py:nightly", "nightly"),
-        ("flows/nightly.py:nightly", "weekly-sweep"),
-        ("flows/refresh.py:refresh", "manual"),
-        ("flows/backfill.py:backfill", "manual"),
-    }
+    return yaml.safe_load((Path(__file__).parent.parent / "prefect.yaml").read_text())
+
+
+def test_prefect_yaml_holds_the_served_deployments_under_names_of_their_own():
+    from flows.deployments import SERVED_SUFFIX, build_deployments
+
+    config = prefect_yaml()
+    flow_of = {"flows/nightly.py:nightly": "nightly", "flows/refresh.py:refresh": "refresh",
+               "flows/backfill.py:backfill": "backfill"}
+    pool = {(flow_of[d["entrypoint"]], d["name"]) for d in config["deployments"]}
+    served = {(d.flow_name, d.name) for d in build_deployments()}
+    assert pool == {("nightly", "nightly"), ("nightly", "weekly-sweep"), ("refresh", "manual"), ("backfill", "manual")}
+    assert pool.isdisjoint(served)  # neither can take over the other's deployments or pause their schedules
+    assert {(flow, name + SERVED_SUFFIX) for flow, name in pool} == served
     nightly = next(d for d in config["deployments"] if d["name"] == "nightly")
     assert nightly["schedules"] == [{"cron": "0 2 * * *", "timezone": "Europe/London"}]
     sweep = next(d for d in config["deployments"] if d["name"] == "weekly-sweep")
     assert sweep["parameters"] == {"types": ["la"], "full": True}
     assert sweep["schedules"] == [{"cron": "0 3 * * 0", "timezone": "Europe/London"}]
+
+
+def test_prefect_yaml_says_what_prefect_deploy_would_ask():
+    config = prefect_yaml()
+    for deployment in config["deployments"]:
+        assert "schedules" in deployment, f"{deployment['name']}: without schedules, `prefect deploy` asks for one"
+        assert deployment["work_pool"]["name"] == "ofsted"
+    assert config["pull"] == [{"flows.pull_steps.enter_project_dir": {}}]
+
+
+def test_every_documented_trigger_names_a_deployment_that_exists():
+    import re
+    from pathlib import Path
+
+    from flows.deployments import build_deployments
+
+    project = Path(__file__).parent.parent
+    flow_of = {"flows/nightly.py:nightly": "nightly", "flows/refresh.py:refresh": "refresh",
+               "flows/backfill.py:backfill": "backfill"}
+    known = {(flow_of[d["entrypoint"]], d["name"]) for d in prefect_yaml()["deployments"]}
+    known |= {(d.flow_name, d.name) for d in build_deployments()}
+    files = [project / "README.md", project / "prefect.yaml", *(project / "docs").glob("*.md"),
+             *(project / "flows").rglob("*.py")]
+    found = {(path.name, match) for path in files
+             for match in re.findall(r"prefect deployment run '([\w-]+/[\w-]+)'", path.read_text(encoding="utf-8"))}
+    assert {name for _, name in found} >= {"refresh/manual", "refresh/manual-served"}
+    assert {(path, name) for path, name in found if tuple(name.split("/")) not in known} == set()
 
 
 def test_summary_artifact_lists_new_reports_grades_and_failures():

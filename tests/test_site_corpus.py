@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from flows.outcome import summary_of_run
 from tests.fake_site.catalogue import invented_file_id
 from tests.fake_site.fixtures import site_environment
 from warehouse.snapshot import reading
@@ -40,7 +41,7 @@ def test_nightly_over_the_whole_corpus(corpus_site, manifest, tmp_path, monkeypa
     corpus_site.hide(LEEDS_2025)
     corpus_site.hide(BEDFORD_2022)
 
-    first = nightly()
+    first = summary_of_run(nightly)
     loaded = {row[0] for row in query(db, "SELECT file_id FROM reports")}
     assert loaded == expected - {LEEDS_2025, BEDFORD_2022}
     assert first.providers_visited == len({r["la_urn"] for r in la_rows})
@@ -49,7 +50,7 @@ def test_nightly_over_the_whole_corpus(corpus_site, manifest, tmp_path, monkeypa
 
     corpus_site.requests.clear()
     started = time.monotonic()
-    second = nightly()
+    second = summary_of_run(nightly)
     seconds = time.monotonic() - started
     print(f"second nightly over the corpus: {seconds:.2f} s, {len(corpus_site.requests)} requests")
     assert (second.inserted, second.downloaded) == (0, 0)
@@ -59,11 +60,11 @@ def test_nightly_over_the_whole_corpus(corpus_site, manifest, tmp_path, monkeypa
     assert corpus_site.count("files") == 2
 
     corpus_site.publish(BEDFORD_2022, on=date.today())
-    third = nightly()
+    third = summary_of_run(nightly)
     assert [r.url for r in third.new_reports] == [corpus_site.file_url(BEDFORD_2022)]
 
     corpus_site.publish(LEEDS_2025, on=date.today())
-    refreshed = refresh(urn=LEEDS_URN)
+    refreshed = summary_of_run(refresh, urn=LEEDS_URN)
     assert [r.url for r in refreshed.new_reports] == [corpus_site.file_url(LEEDS_2025)]
     assert refreshed.downloaded == 1
     assert query(db, "SELECT count(*), count(DISTINCT file_id) FROM reports") == [(len(expected), len(expected))]

@@ -10,6 +10,7 @@ import pytest
 from extract.web.site import PROVIDER_TYPES
 from extract.web.rawstore import RawStore
 from flows import site_steps
+from flows.outcome import summary_of_run
 from tests.fake_site.fixtures import site_environment
 from warehouse.snapshot import reading
 
@@ -41,14 +42,24 @@ def open_failures(db, stage=None) -> set[tuple[str, str]]:
 
 def test_nightly_loads_every_report_then_finds_nothing_new(tiny_site, env):
     from flows.nightly import nightly
+    from flows.outcome import ReportsFailed
 
-    first = nightly()
+    # The tiny site's files are no readable reports: the run loads them, and ends Failed (what alerting matches).
+    state = nightly(return_state=True)
+    assert (state.type.value, state.name) == ("FAILED", "Failed")
+    assert state.message.startswith(
+        "nightly: 3 failed (listed in the 'nightly-summary' artifact, retried by the next run); first: extract ")
+    failed = state.result(raise_on_failure=False)
+    assert isinstance(failed, ReportsFailed)
+    first = failed.summary
     assert loaded_ids(env) == ALL_FILE_IDS
     assert first.downloaded == 3 and first.inserted == 3
     assert (env.parent / "report" / "index.html").read_text(encoding="utf-8").lower().startswith("<!doctype html>")
     tiny_site.reset()
 
-    second = nightly()
+    state = nightly(return_state=True)
+    assert state.is_completed()
+    second = state.result()
     assert tiny_site.count("files") == 0
     assert tiny_site.count("reports", "/provider/") == 0  # no provider has a report newer than the last run
     assert (second.planned, second.downloaded, second.inserted) == (0, 0, 0)
@@ -61,11 +72,11 @@ def test_a_report_published_later_appears_after_the_next_nightly(tiny_site, env)
     from flows.nightly import nightly
 
     tiny_site.hide(LEEDS_NEW)
-    nightly()
+    summary_of_run(nightly)
     assert LEEDS_NEW not in loaded_ids(env)
     tiny_site.publish(LEEDS_NEW, on=date.today())
     tiny_site.requests.clear()
-    summary = nightly()
+    summary = summary_of_run(nightly)
     assert LEEDS_NEW in loaded_ids(env)
     assert [r.url for r in summary.new_reports] == [tiny_site.file_url(LEEDS_NEW)]
     assert tiny_site.count("files") == 1
@@ -76,9 +87,9 @@ def test_refresh_by_urn_picks_up_a_new_report_at_once(tiny_site, env):
     from flows.refresh import refresh
 
     tiny_site.hide(LEEDS_NEW)
-    nightly()
+    summary_of_run(nightly)
     tiny_site.publish(LEEDS_NEW, on=date(2025, 8, 12))  # dated before the nightly window: only refresh sees it
-    summary = refresh(urn="80481")
+    summary = summary_of_run(refresh, urn=80481)  # digits as a number, as `prefect deployment run -p` sends them
     assert LEEDS_NEW in loaded_ids(env)
     assert summary.downloaded == 1
     provenance = query(env, "SELECT urn, published, source_url FROM reports WHERE file_id = ?", LEEDS_NEW)
@@ -88,7 +99,7 @@ def test_refresh_by_urn_picks_up_a_new_report_at_once(tiny_site, env):
 def test_refresh_by_report_url_fetches_just_that_file(tiny_site, env):
     from flows.refresh import refresh
 
-    summary = refresh(url=tiny_site.file_url(LEEDS_NEW))
+    summary = summary_of_run(refresh, url=tiny_site.file_url(LEEDS_NEW))
     assert loaded_ids(env) == {LEEDS_NEW}
     assert tiny_site.count("reports") == 0 and tiny_site.count("files") == 1
     assert summary.inserted == 1
@@ -110,14 +121,14 @@ def test_a_file_that_keeps_failing_is_recorded_and_loaded_by_the_next_run(tiny_s
 
     path = f"/v1/file/{LEEDS_NEW}"
     tiny_site.fail(path, kind, times=None, **options)
-    first = nightly()
+    first = summary_of_run(nightly)
     assert loaded_ids(env) == ALL_FILE_IDS - {LEEDS_NEW}
     assert open_failures(env, "download") == {("download", tiny_site.file_url(LEEDS_NEW))}
     assert [p.stage for p in first.problems if p.stage != "extract"] == ["download"]
     assert not list((env.parent / "raw" / "ids").glob(LEEDS_NEW))  # nothing half-stored
 
     tiny_site.reset()
-    nightly()
+    summary_of_run(nightly)
     assert loaded_ids(env) == ALL_FILE_IDS
     assert open_failures(env, "download") == set()
     assert query(env, "SELECT count(*) FROM reports") == [(3,)]  # nothing duplicated
@@ -129,11 +140,11 @@ def test_a_provider_page_that_fails_is_recorded_and_revisited_next_run(tiny_site
     from flows.nightly import nightly
 
     tiny_site.fail("/provider/44/80428", "500", times=None)
-    nightly()
+    summary_of_run(nightly)
     assert open_failures(env, "discover") == {("discover", f"{tiny_site.reports_url}/provider/44/80428")}
     assert "50175284" not in loaded_ids(env)
     tiny_site.reset()
-    nightly()
+    summary_of_run(nightly)
     assert "50175284" in loaded_ids(env)
     assert open_failures(env, "discover") == set()
 
@@ -144,7 +155,7 @@ def test_a_search_page_that_fails_fails_the_run_and_says_so_in_runs(tiny_site, e
 
     tiny_site.fail("/search", "500", times=None)
     with pytest.raises(TransientDownloadError):
-        nightly()
+        summary_of_run(nightly)
     assert query(env, "SELECT status, detail LIKE 'stopped: %HTTP 500%' FROM runs") == [("failed", True)]
     assert tiny_site.count("reports", "/search") == 3  # OFSTED_ATTEMPTS of one request; the walk is not repeated
 
@@ -152,14 +163,14 @@ def test_a_search_page_that_fails_fails_the_run_and_says_so_in_runs(tiny_site, e
 def test_backfill_takes_a_date_range_and_resumes_from_the_raw_store(tiny_site, env):
     from flows.backfill import backfill
 
-    backfill(since=date(2021, 1, 1), until=date(2023, 1, 1))
+    summary_of_run(backfill, since=date(2021, 1, 1), until=date(2023, 1, 1))
     assert loaded_ids(env) == {"50175284"}
-    summary = backfill()
+    summary = summary_of_run(backfill)
     assert loaded_ids(env) == ALL_FILE_IDS
     assert summary.downloaded == 2  # the one already loaded is skipped
     env.unlink()  # lose the warehouse: the raw store still has every file
     tiny_site.reset()
-    again = backfill()
+    again = summary_of_run(backfill)
     assert tiny_site.count("files") == 0
     assert (again.reused, again.inserted) == (3, 3)
 
@@ -174,7 +185,7 @@ def test_a_local_file_ingest_could_not_read_is_never_retried_as_a_download(tiny_
     assert open_failures(env, "extract") == {("extract", str(unreadable))}
     assert site_steps.retries_due(env, RawStore(tmp_path / "raw")).links == []
 
-    summary = nightly()
+    summary = summary_of_run(nightly)
     assert not [p for p in summary.problems if p.target == str(unreadable)]
     assert open_failures(env, "download") == set()
     assert ("extract", str(unreadable)) in open_failures(env, "extract")  # still ingest's to retry

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from flows.outcome import summary_of_run
 from tests.fake_site import FakeOfstedSite
 from tests.fake_site.catalogue import CONVERSION_LETTER, school_listing
 from tests.fake_site.fixtures import seed_good_nightly, site_environment
@@ -58,7 +59,7 @@ def test_a_nightly_of_every_type_loads_every_listed_report(typed_site, typed_env
     typed_site.fail("/search", "403", times=1)  # the live site's intermittent 403s, on a listing and a page
     typed_site.fail("/provider/2/SC400123", "403", times=1)
 
-    summary = nightly(types=NIGHTLY_TYPES)
+    summary = summary_of_run(nightly, types=NIGHTLY_TYPES)
     assert letters and loaded_ids(typed_env) == set(listed) - letters
     assert [p for p in summary.problems if p.stage != "extract"] == []  # small generated PDFs do not extract
     assert not any(typed_site.count("files", f"/v1/file/{i}") for i in letters)
@@ -77,12 +78,13 @@ def test_a_provider_page_without_a_timeline_is_a_failure_retried_next_run(typed_
     from flows.nightly import nightly
 
     typed_site.fail("/provider/23/136420", "js-shell", times=None)
-    first = nightly(types=["secondary"])
+    first = summary_of_run(nightly, types=["secondary"])
     (problem,) = [p for p in first.problems if p.stage == "discover"]
     assert problem.target.endswith("/provider/23/136420") and "no timeline of reports" in problem.error
     assert loaded_ids(typed_env) == set()
     typed_site.reset()
-    nightly(types=["secondary"])  # its reports are older than the window: found by revisiting the failed page
+    # its reports are older than the window: found by revisiting the failed page
+    summary_of_run(nightly, types=["secondary"])
     assert loaded_ids(typed_env) == {r.file_id for r in typed_site.providers["136420"].reports}
 
 
@@ -92,7 +94,7 @@ def test_a_childrens_home_filter_that_lists_another_kind_fails_clearly(typed_sit
 
     typed_site.filters[("3", ("8",), ())] = {"44"}  # as if code 8 were local authorities
     with pytest.raises(ListingMismatch, match="filter code is a guess the evidence could not confirm"):
-        nightly(types=["childrens-home"])
+        summary_of_run(nightly, types=["childrens-home"])
     assert query(typed_env, "SELECT status, detail LIKE '%children''s homes listing%' FROM runs") == [("failed", True)]
     assert typed_site.count("reports", "/provider/") == 0 and typed_site.count("files") == 0
 
@@ -102,12 +104,12 @@ def test_a_report_added_late_with_an_older_date_is_loaded_by_the_next_visit(tiny
 
     tiny_site.hide(LEEDS_OLD)
     tiny_site.hide(LEEDS_NEW)
-    nightly()
+    summary_of_run(nightly)
     assert loaded_ids(tiny_env) == {BEDFORD}
     tiny_site.publish(LEEDS_OLD, on=date(2020, 3, 2))  # added late, dated years ago
     tiny_site.publish(LEEDS_NEW, on=date.today())  # and a new report, so the nightly visits Leeds
     tiny_site.requests.clear()
-    summary = nightly()
+    summary = summary_of_run(nightly)
     assert loaded_ids(tiny_env) == {BEDFORD, LEEDS_OLD, LEEDS_NEW}
     assert summary.providers_visited == 1 and tiny_site.count("files") == 2
 
@@ -116,12 +118,12 @@ def test_the_weekly_sweep_loads_a_late_addition_no_nightly_visits(tiny_site, tin
     from flows.nightly import nightly
 
     tiny_site.hide(BEDFORD)
-    nightly()
+    summary_of_run(nightly)
     tiny_site.publish(BEDFORD, on=date(2022, 1, 14))
-    nightly()  # Bedford's latest report is older than the window: its page is not visited
+    summary_of_run(nightly)  # Bedford's latest report is older than the window: its page is not visited
     assert BEDFORD not in loaded_ids(tiny_env)
     tiny_site.requests.clear()
-    sweep = nightly(full=True)
+    sweep = summary_of_run(nightly, full=True)
     assert BEDFORD in loaded_ids(tiny_env)
     assert sweep.providers_visited == 2 and tiny_site.count("files") == 1  # only what the warehouse lacked
 
@@ -133,13 +135,13 @@ def test_a_file_the_site_says_is_gone_is_given_up_after_three_runs(tiny_site, ti
     path = f"/v1/file/{LEEDS_NEW}"
     tiny_site.fail(path, "report-not-found", times=None)
     for run in range(REPORT_NOT_FOUND_ATTEMPTS):
-        summary = nightly()
+        summary = summary_of_run(nightly)
         (problem,) = [p for p in summary.problems if p.stage == "download"]
         assert problem.gone and "Report not found" in problem.error
     rows = query(tiny_env, "SELECT attempts, gave_up_at IS NOT NULL, resolved_at FROM failures WHERE stage = 'download'")
     assert rows == [(REPORT_NOT_FOUND_ATTEMPTS, True, None)]
     tiny_site.requests.clear()
-    sweep = nightly(full=True)  # even a visit to its provider page does not ask for it again
+    sweep = summary_of_run(nightly, full=True)  # even a visit to its provider page does not ask for it again
     assert tiny_site.count("files", path) == 0 and sweep.problems == []
     assert tiny_site.count("reports", "/provider/44/80481") == 1
 
@@ -153,7 +155,7 @@ def test_a_nightly_over_5000_schools_asks_for_a_dozen_pages_at_most(tmp_path, mo
         # A generous read timeout: on a busy machine a timed-out (retried) request would count as one more.
         db = use_site(site, tmp_path, monkeypatch, OFSTED_READ_TIMEOUT="30")
         seed_good_nightly(db, datetime.now() - timedelta(days=1))
-        summary = nightly(types=["school"])
+        summary = summary_of_run(nightly, types=["school"])
         assert len(site.requests) <= MAX_NIGHTLY_REQUESTS, site.requests
         assert (summary.providers_visited, summary.downloaded) == (3, 3)
         assert site.count("reports", "/search") == len(SCHOOL_TYPES)  # one page per school type, then done

@@ -49,7 +49,7 @@ REWRITE_LA_JUDGEMENTS_SQL = Path(__file__).parent / "sql" / "rewrite_la_judgemen
 # pass this fraction of it: the rows appended meanwhile lie in every row group they fill, which one authority's
 # history reads whole. At a tenth the history took 58 ms of CPU at 1,000,000 reports, against 56 ms in order and
 # 90 ms as loads leave it; a rewrite writes the whole table on each copy (~100 MB per write there), and a
-# million-report backfill rewrites it 14 times: 1.24 GB of the 8.1 GB it writes (docs/warehouse.md).
+# million-report backfill rewrites it 14 times: 1.24 GB of the 8.1 GB it writes (docs/design.md).
 COMPACT_APPENDED_FRACTION = 0.1
 # Nor below DuckDB's row group (rows): a table of one row group is read whole in any order.
 COMPACT_MIN_APPENDED_ROWS = 122_880

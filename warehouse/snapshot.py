@@ -41,6 +41,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.config import missing_warehouse_message, not_a_warehouse_message
 from warehouse.exceptions import NotAWarehouse, NoWarehouse, WarehouseBusy, WarehouseError, WarehouseLocked
 from warehouse.runs import mark_dead_runs
 from warehouse.schema import migrate
@@ -57,7 +58,7 @@ STORAGE_COMPATIBILITY = "v1.0.0"
 # A commit whose write-ahead log would reach checkpoint_threshold checkpoints at once, and one whose log would
 # reach auto_checkpoint_skip_wal_threshold (bytes) writes no log first. At zero both, every commit of a writer
 # goes once into the file, compressed, instead of into the log (uncompressed) and then into the file: a write
-# of 1,000 reports puts half the bytes on disk (docs/warehouse.md).
+# of 1,000 reports puts half the bytes on disk (docs/design.md).
 WRITER_CONFIG = {"checkpoint_threshold": "0KB", "auto_checkpoint_skip_wal_threshold": 0}
 LOCK_POLL_SECONDS = 0.1
 # A reader that opened the warehouse just before the last write may still hold the standby copy: wait this long
@@ -487,10 +488,7 @@ def open_error(db: Path, exc: duckdb.Error) -> WarehouseError:
     if "lock" in message.lower():
         return busy_error(db, exc)
     if "not a valid DuckDB database file" in message or db.is_dir():
-        return NotAWarehouse(
-            f"{db} is not a DuckDB warehouse file; point OFSTED_DB (or --db) at the warehouse, or create one with "
-            "`ofsted ingest PATH...`"
-        )
+        return NotAWarehouse(not_a_warehouse_message(db))
     return WarehouseError(f"cannot open the warehouse {db}: {message}")
 
 
@@ -503,6 +501,12 @@ def discard(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def require_warehouse(db: str | Path) -> None:
+    """NoWarehouse, saying where it looked and how to point at a warehouse, when there is none at `db`."""
+    if not Path(db).exists():
+        raise NoWarehouse(missing_warehouse_message(db))
+
+
 @contextmanager
 def reading(db: str | Path, files: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short read-only connection to the live warehouse; never blocked by a writer.
@@ -510,10 +514,7 @@ def reading(db: str | Path, files: bool = True) -> Iterator[duckdb.DuckDBPyConne
     files=False opens it with DuckDB's external access disabled: queries can read the warehouse only, never
     read or write other files (COPY ... TO, read_csv, ATTACH, INSTALL are refused)."""
     db = Path(db)
-    if not db.exists():
-        raise NoWarehouse(
-            f"no warehouse at {db}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to an existing file"
-        )
+    require_warehouse(db)
     try:
         # No config unless asked: DuckDB refuses a second connection in one process to a file already open with
         # a different configuration (the writer's check of the live file, another reader).

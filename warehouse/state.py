@@ -7,6 +7,7 @@
 - `known_file_ids(con)`: Ofsted file ids already loaded, so a nightly run downloads only new files.
 - `reparse_targets(con, ...)`: the reports `ofsted reparse` reads again, with where their file came from.
 - `report_states(con, ids)`: status, provider, grades and quotations of reports, to tell what a reparse changed.
+- `report_notices(con, ids)`: what an announcement of newly loaded reports says (provider codes, grade, quotation).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import duckdb
 SQL_DIR = Path(__file__).parent / "sql"
 REPARSE_TARGETS_SQL = SQL_DIR / "reparse_targets.sql"
 REPORT_STATES_SQL = SQL_DIR / "report_states.sql"
+REPORT_NOTICES_SQL = SQL_DIR / "report_notices.sql"
 # reparse_targets.sql's default selection: what a newer parser or a newer table of authorities could change.
 DUE = "due"
 
@@ -112,3 +114,37 @@ def report_states(con: duckdb.DuckDBPyConnection, report_ids: list[str]) -> dict
             report_id, status, urn, name, kind, end, path, dict(grades or {}), tuple(quotations or ())
         )
     return states
+
+
+@dataclass(frozen=True)
+class Quoted:
+    text: str
+    page: int | None
+    section: str | None
+
+
+@dataclass(frozen=True)
+class ReportNotice:
+    """A loaded report as an announcement tells it: who, what framework and grade, where, and its top quotation."""
+
+    report_id: str
+    file_id: str | None
+    status: str
+    urn: str | None
+    provider_name: str | None
+    provider_type: str | None
+    la_code: str | None
+    ons_code: str | None
+    region: str | None
+    kind: str | None
+    framework: str | None
+    published: date | None
+    inspection_end: date | None
+    overall: str | None  # the overall effectiveness grade, else the outcome of an ungraded inspection
+    source_url: str | None
+    top_quotation: Quoted | None
+
+
+def report_notices(con: duckdb.DuckDBPyConnection, report_ids: list[str]) -> list[ReportNotice]:
+    rows = con.execute(REPORT_NOTICES_SQL.read_text(), {"report_ids": report_ids}).fetchall()
+    return [ReportNotice(*row[:-1], Quoted(**row[-1]) if row[-1] else None) for row in rows]

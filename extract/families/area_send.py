@@ -67,6 +67,8 @@ QUOTE_PLAN = QuotePlan(
     priority=(r"^Areas for priority action$",),
     improvement=(r"^Areas for improvement$",),
     paragraphs=(r"^What (?:is|does) the area partnership",),
+    # Who commissions and runs the area's services: context, not findings.
+    background=(r"^Information about the local area partnership",),
 )
 
 TITLE = re.compile(

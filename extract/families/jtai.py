@@ -91,6 +91,8 @@ QUOTE_PLAN = QuotePlan(
     paragraphs=(r"^Main findings$",),
     summary_sentences=SUMMARY_SENTENCES,
     preamble=PREAMBLE,
+    # What the partnership must send Ofsted next, in the same words in every letter.
+    background=(r"^Next steps$",),
     # Main findings' paragraphs often open with a short verdict: the finding and its consequence follow it.
     short_opening_follow_on=2,
 )

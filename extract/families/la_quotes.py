@@ -71,9 +71,9 @@ SIF_SUMMARY_SECTIONS = (
 
 def graded_heading(area: LabelledArea) -> str:
     """A judgement section's heading: its label, then its grade ("... protection: requires improvement to be
-    good.", "... is that it is good")."""
+    good.", "... is that it is good", "... is that it requires improvement", "... care leavers is: good")."""
     return (
-        rf"(?:{'|'.join(area.labels)})[\s:.]*(?:(?:is|are)\s+(?:that\s+it\s+is\s+)?)?"
+        rf"(?:{'|'.join(area.labels)})[\s:.]*(?:(?:is|are)[\s:]+(?:that\s+it\s+(?:is\s+)?)?)?"
         rf"(?:{GRADE_PATTERN})(?:\s+to\s+be\s+good)?[\s.]*"
     )
 
@@ -88,14 +88,32 @@ def la_prose(areas: Sequence[LabelledArea], opening: str) -> Prose:
     )
 
 
-ILACS_PLAN = QuotePlan(summary=(r"^Headline findings$",), improvement=IMPROVE_SECTIONS)
-SIF_PLAN = QuotePlan(summary=SIF_SUMMARY_SECTIONS, improvement=IMPROVE_SECTIONS)
+# Sections that judge nothing: the area's statistics, its earlier inspections, who leads it.
+LA_BACKGROUND_SECTIONS = (
+    r"^Children living in this area",
+    r"^Children looked after in this area",
+    r"^Child protection in this area",
+    r"^(?:Previous|Other) Ofsted inspections",
+    r"^Other information about this area",
+    r"^Local leadership",
+    r"^Service information",
+)
+# A SIF report's recommendations are its points to improve.
+SIF_IMPROVE_SECTIONS = (*IMPROVE_SECTIONS, r"^Recommendations$")
+
+ILACS_PLAN = QuotePlan(
+    summary=(r"^Headline findings$",), improvement=IMPROVE_SECTIONS, background=LA_BACKGROUND_SECTIONS
+)
+SIF_PLAN = QuotePlan(summary=SIF_SUMMARY_SECTIONS, improvement=SIF_IMPROVE_SECTIONS, background=LA_BACKGROUND_SECTIONS)
 
 PRE_2014_PROSE = Prose(
     headings=IMPROVE_HEADINGS + ("Record of main findings", "About this inspection", "The inspection judgements"),
-    boilerplate=("Record of main findings",),
+    boilerplate=("Record of main findings", "About this inspection"),
     opening="Introduction",
 )
 PRE_2014_PLAN = QuotePlan(
-    summary=(r"^Overall effectiveness",), improvement=IMPROVE_SECTIONS, paragraphs=(r"^(?!Service information|About)",)
+    summary=(r"^Overall effectiveness",),
+    improvement=IMPROVE_SECTIONS,
+    paragraphs=(r"^(?!About)",),
+    background=LA_BACKGROUND_SECTIONS,
 )

@@ -26,10 +26,23 @@ GRADE_PHRASES: tuple[tuple[str, Grade], ...] = (
 )
 GRADE_PATTERN = "|".join(f"(?:{pattern})" for pattern, _ in GRADE_PHRASES)
 GRADE_RE = re.compile(rf"\b(?:{GRADE_PATTERN})\b", re.IGNORECASE)
+# A table's grade cell closing a line of text: a label and its grade, printed capitalised, no full stop ("... and
+# achieving permanence Requires Improvement", "... young people Grade 4 (Inadequate)").
+GRADE_CELL_END = re.compile(
+    r"(?:\b(?:Outstanding|Good|Requires\s+[Ii]mprovement(?:\s+[Tt]o\s+[Bb]e\s+[Gg]ood)?|Inadequate|Adequate"
+    r"|Satisfactory)"
+    r"|\bGrade\s+\d(?:\s+\(\w+\))?)\s*$"
+)
 _COMPILED_PHRASES = tuple((re.compile(rf"{p}\Z", re.IGNORECASE), g) for p, g in GRADE_PHRASES)
 
 # The four-point scale's numbers, as printed in "Grade 3 (Adequate)" or a school's "1 is outstanding" key.
 SCORE_TO_GRADE_PRE_2014 = {1: Grade.OUTSTANDING, 2: Grade.GOOD, 3: Grade.ADEQUATE, 4: Grade.INADEQUATE}
+
+
+def ends_in_grade_cell(text: str) -> bool:
+    """A line of a judgement table: text ending in a capitalised grade, without a full stop."""
+    stripped = text.rstrip()
+    return not stripped.endswith((".", "!", "?")) and GRADE_CELL_END.search(stripped) is not None
 
 
 def grade_from_words(words: str) -> Grade:

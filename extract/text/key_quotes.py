@@ -1,39 +1,50 @@
-"""Key quotations: a ranked choice from a report's passages, by position and wording, never by report.
+"""Key quotations: a ranked choice from a report's passages, as an editor would pick them, never by report.
 
 What people who write about inspections quote (news stories, council press releases, committee papers): the
-whole opening summary; the opening sentence of numbered paragraphs all through the judgement sections;
-sentences of strong praise or serious criticism; in letters, the finding bullets; a few of the points to
-improve. A family says which of its sections play which part (`QuotePlan`); the choice is the same for all:
+verdict; the opening summary, not only its first sentences; the opening sentence of numbered paragraphs all
+through the judgement sections; sentences of strong praise or serious criticism; in letters, the finding
+bullets; a few of the points to improve. A family says which of its sections play which part (`QuotePlan`); the
+choice is the same for all.
 
-1. every sentence of the summary (but its account of the inspection itself, `QuotePlan.preamble`), of the
-   outcome and narrative sections and of the priority actions, and the opening sentence of each finding
-   (reasons `summary`, `outcome_statement`, `priority_action`, `finding`);
-2. the first sentence of the first `improvement_points` points to improve (`improvement_point`);
-3. then the opening sentences of the judgement sections' paragraphs (`paragraph_opening`; where a family's
-   paragraphs open with a short verdict, the sentences completing it too) and any sentence with strong wording
-   (`strong_wording`), the strongest first. The wording's weights are data
-   (`quote_words.csv` beside this module); a paragraph's opening sentence scores `OPENING_WEIGHT` on top of
-   its wording, so openings come before plain sentences of equal wording.
+What is quoted (each a sentence, or a list's stem joined to its items: `extract.text.lists`):
+- every sentence of the summary (but its account of the inspection itself, `QuotePlan.preamble`), of the
+  outcome and of the priority actions, and the opening sentence of each finding (reasons `summary`,
+  `outcome_statement`, `priority_action`, `finding`): always;
+- the first sentence of the first `improvement_points` points to improve (`improvement_point`), the opening
+  sentences of the judgement sections' paragraphs (`paragraph_opening`; where a family's paragraphs open with a
+  short verdict, the sentences completing it too) and any sentence with strong wording (`strong_wording`):
+  while the quotations stay within `MAX_SHARE_OF_TEXT` of the report's prose, the most quotable first;
+- never what `extract.text.unquotable` rules out (fragments, contents lines, footnotes, table rows, grade
+  descriptors, boilerplate, the inspection's process, background that judges nothing), nor the sections a
+  family marks as background (`QuotePlan.background`).
 
-Steps 1 are always quoted; steps 2 and 3 only while the quotations stay within `MAX_SHARE_OF_TEXT` of the
-report's prose.
-
-Ranks follow that order (1 = the most quotable); quotations are listed by rank.
+How they are ranked (1 = the most quotable):
+1. the verdict (`extract.text.verdict`: the sentence stating the overall judgement, reason `verdict`); where a
+   report has no overall grade, its headline outcome: the outcome statement, else the summary's first sentence;
+2. the summary's lede: its opening paragraphs, up to at least `LEDE_SENTENCES` sentences;
+3. `HEARD_ROUNDS` rounds in turn across the summary and the judgement areas (each section of paragraphs or
+   findings is an area): the summary's next paragraph, then one sentence from each area, its most evaluative
+   first (wording, then paragraph openings; where an area has both, its strongest weakness comes right after its
+   strongest strength, or the other way round), so that every judgement is heard;
+4. the priority actions and the points to improve, in the order printed;
+5. then the rest: the summary's paragraphs in turn with what is left of the areas, by the report's own
+   emphasis (the strongest wording first, then the order printed).
+The wording's weights are data (`extract.text.wording`, `quote_words.csv`).
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
 from extract.records import Quotation
+from extract.text.lists import Unit, sentence_units
 from extract.text.passages import Sentence
+from extract.text.unquotable import unquotable
+from extract.text.wording import Reading, read_wording
 
-WORDS_FILE = Path(__file__).with_name("quote_words.csv")
 # Key quotations stay within this share of the report's prose (characters), past the summary and findings.
 MAX_SHARE_OF_TEXT = 0.16
 # A paragraph's opening sentence is worth this much wording: it states what the paragraph finds.
@@ -44,9 +55,23 @@ SHORT_OPENING_WORDS = 10
 MIN_STRONG_WEIGHT = 3
 # Sections whose role is remembered: bounded, since a worker reads sections of many reports over a long backfill.
 SECTION_ROLES_REMEMBERED = 4096
-# Very short sentences say little; very long ones are rarely quoted whole.
+# Very short sentences say little; very long ones are rarely quoted whole (a list with its stem may run to
+# extract.text.lists.MAX_UNIT_CHARS).
 MIN_QUOTE_CHARS = 40
 MAX_QUOTE_CHARS = 600
+# The summary's opening paragraphs, up to at least this many sentences, come before the rounds: the press
+# quotes the summary's first five sentences about twice as often as its later ones, and any of them three
+# to eight times as often as a sentence of a judgement section (measured on ../shared/press-quotes).
+LEDE_SENTENCES = 4
+# Rounds in which every judgement area is heard (its most evaluative sentences first), before the points to
+# improve; after them, what is left of the areas follows the report's own emphasis: the strongest wording
+# first, then the order printed (the press quotes a section's first paragraphs most).
+HEARD_ROUNDS = 2
+
+OUTCOME, SUMMARY, IMPROVE = "outcome", "summary", "improve"
+NOT_READ = Reading(0, 0, 0)
+# The outcome statement, the summary, the priority actions and the findings are quoted whatever their length.
+ALWAYS_QUOTED = frozenset({"outcome_statement", "summary", "priority_action", "finding"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +84,9 @@ class QuotePlan:
     priority: tuple[str, ...] = ()  # every point's sentences quoted
     improvement: tuple[str, ...] = ()  # the first sentence of a few points
     paragraphs: tuple[str, ...] = ()  # sections whose paragraph openings are quoted; empty: every other section
+    # Sections that judge nothing (statistics about the area, earlier inspections, what happens next): never
+    # quoted, though their sentences are passages.
+    background: tuple[str, ...] = ()
     improvement_points: int = 3
     # Where a paragraph opens with a short verdict ("The escalation policy is not used effectively."), this many
     # sentences after it, which say what was found and what it means, are read as its opening too. 0: none.
@@ -72,25 +100,18 @@ class QuotePlan:
     preamble: tuple[str, ...] = ()
 
 
-@cache
-def wording_pattern() -> re.Pattern:
-    """The word list as one pattern with a group per weight (`w3`, `w2`, ...): one search of a sentence finds
-    all its strong words, where a search per word was a fifth of extraction time."""
-    words: dict[int, list[str]] = {}
-    with open(WORDS_FILE, newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            words.setdefault(int(row["weight"]), []).append(f"(?:{row['pattern']})")
-    # Heaviest first, inside a lookahead: each place a word starts yields its heaviest match there, and no match
-    # hides a heavier one that overlaps it.
-    groups = "|".join(
-        f"(?P<w{weight}>{'|'.join(patterns)})" for weight, patterns in sorted(words.items(), reverse=True)
-    )
-    return re.compile(rf"(?=\b(?:{groups})\b)", re.IGNORECASE)
+@dataclass(frozen=True)
+class Candidate:
+    unit: Unit
+    order: int  # position of its first sentence in reading order
+    reason: str
+    stream: str  # OUTCOME, SUMMARY, IMPROVE, or the section of an area
+    score: int
+    tone: str | None
 
-
-def wording_weight(text: str) -> int:
-    """The heaviest strong word or phrase in the text (one word does not count twice)."""
-    return max((int(found.lastgroup[1:]) for found in wording_pattern().finditer(text)), default=0)
+    @property
+    def text(self) -> str:
+        return self.unit.text
 
 
 def _matches(section: str, patterns: Sequence[str]) -> bool:
@@ -104,6 +125,7 @@ def _starts_with(text: str, patterns: Sequence[str]) -> bool:
 @lru_cache(maxsize=SECTION_ROLES_REMEMBERED)  # asked once per sentence, of a few dozen sections per report
 def _role(section: str, plan: QuotePlan) -> str | None:
     for role, patterns in (
+        ("background", plan.background),
         ("outcome_statement", plan.outcome),
         ("summary", plan.summary),
         ("finding", plan.findings),
@@ -115,74 +137,158 @@ def _role(section: str, plan: QuotePlan) -> str | None:
     return None
 
 
+def summary_sentences(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Sentence]:
+    """The sentences of the summary sections, in reading order (where a verdict is looked for)."""
+    return [s for s in sentences if _role(s.passage.section, plan) == "summary"]
+
+
 def quotable(text: str) -> bool:
     return MIN_QUOTE_CHARS <= len(text) <= MAX_QUOTE_CHARS
 
 
-def key_quotations(sentences: Sequence[Sentence], plan: QuotePlan) -> list[Quotation]:
-    chosen: list[tuple[Sentence, str]] = []
-    points = 0
-    scored: list[tuple[int, int, Sentence, str]] = []
-    summaries = 0
-    for order, sentence in enumerate(sentences):
-        section = sentence.passage.section
-        role = _role(section, plan)
-        if role == "summary" and _starts_with(sentence.passage.text, plan.preamble):
+def key_quotations(
+    sentences: Sequence[Sentence],
+    plan: QuotePlan,
+    verdict: Quotation | None = None,
+    is_verbatim: Callable[[int, str], bool] | None = None,
+) -> list[Quotation]:
+    """The report's key quotations, ranked; `verdict` (extract.text.verdict) first where the report has one.
+    `is_verbatim(page, text)` checks a list's stem joined to its items against the pages."""
+    order = {id(sentence): index for index, sentence in enumerate(sentences)}
+    units = sentence_units(sentences, is_verbatim)
+    found = [c for c in candidates(units, sentences, order, plan) if verdict is None or c.text != verdict.text]
+    ranked = chosen(rank(found), sentences)
+    quotations = [verdict] if verdict is not None else []
+    quotations += [
+        Quotation(c.unit.first.passage.section, c.unit.first.passage.page, c.text, None, c.reason) for c in ranked
+    ]
+    return [
+        Quotation(q.section, q.page, q.text, rank, q.reason) for rank, q in enumerate(quotations, start=1)
+    ]
+
+
+def candidates(
+    units: Sequence[Unit], sentences: Sequence[Sentence], order: dict[int, int], plan: QuotePlan
+) -> list[Candidate]:
+    """Every unit that may be quoted, with its reason, its stream and how strongly it is worded."""
+    found: list[Candidate] = []
+    points = summaries = 0
+    for unit in units:
+        first = unit.first
+        position = order[id(first)]
+        role = _role(first.passage.section, plan)
+        if role == "background":
+            continue
+        if role == "summary" and _starts_with(first.passage.text, plan.preamble):
             role = None
         if role == "summary" and plan.summary_sentences is not None:
             summaries += 1
             if summaries > plan.summary_sentences:
                 role = "finding"
-        if role in ("outcome_statement", "summary", "priority_action"):
-            chosen.append((sentence, role))
+        if not quotable(unit.text) or (role == "improvement_point" and points >= plan.improvement_points):
             continue
-        if role == "finding" and sentence.opens_block:
-            chosen.append((sentence, role))
+        # Only the areas are ordered by their wording: the summary, the outcome and the points keep their order.
+        reading = read_wording(unit.text) if role in (None, "finding") else NOT_READ
+        choice = _choice(unit, role, reading.weight, sentences, position, plan)
+        if choice is None:
             continue
-        if role == "improvement_point":
-            if sentence.opens_block and points < plan.improvement_points:
-                chosen.append((sentence, role))
-                points += 1
+        reason, stream, score = choice
+        rule = unquotable(unit.text, bullet=first.bullet or unit.joined)
+        # An outcome statement's fixed words are the verdict itself, however many reports print them.
+        if rule is not None and not (rule == "recurring" and reason == "outcome_statement"):
             continue
-        if not quotable(sentence.passage.text):
-            continue
-        score = wording_weight(sentence.passage.text)
-        strong = score >= MIN_STRONG_WEIGHT
-        opening = (opens_paragraph(sentence) or completes_short_opening(sentences, order, plan)) and (
-            not plan.paragraphs or _matches(section, plan.paragraphs)
-        )
-        if not (strong or opening):
-            continue
-        score += OPENING_WEIGHT * opening
-        scored.append((-score, order, sentence, "paragraph_opening" if opening else "strong_wording"))
-    chosen.sort(key=lambda item: _priority(item[1]))
+        points += reason == "improvement_point"
+        found.append(Candidate(unit, position, reason, stream, score, reading.tone))
+    return found
+
+
+def _choice(
+    unit: Unit, role: str | None, weight: int, sentences: Sequence[Sentence], position: int, plan: QuotePlan
+) -> tuple[str, str, int] | None:
+    """(reason, stream, score) of a unit its section's role lets be quoted; None for one it does not."""
+    first = unit.first
+    section = first.passage.section
+    if role in ("outcome_statement", "summary", "priority_action"):
+        return role, {"outcome_statement": OUTCOME, "summary": SUMMARY}.get(role, IMPROVE), weight
+    if role == "finding" and first.opens_block:
+        return role, section, weight + OPENING_WEIGHT
+    if role == "improvement_point":
+        return (role, IMPROVE, weight) if first.opens_block else None
+    opening = (opens_paragraph(first) or completes_short_opening(sentences, position, plan)) and (
+        not plan.paragraphs or _matches(section, plan.paragraphs)
+    )
+    if opening:
+        return "paragraph_opening", section, weight + OPENING_WEIGHT
+    return ("strong_wording", section, weight) if weight >= MIN_STRONG_WEIGHT else None
+
+
+def rank(found: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates in rank order (see the module's rules)."""
+    streams: dict[str, list[Candidate]] = {}
+    for candidate in sorted(found, key=lambda c: c.order):
+        streams.setdefault(candidate.stream, []).append(candidate)
+    outcome = streams.pop(OUTCOME, [])
+    summary = streams.pop(SUMMARY, [])
+    improve = streams.pop(IMPROVE, [])
+    areas = [most_evaluative_first(stream) for stream in streams.values()]
+    lede = 0
+    while lede < len(summary) and (lede < LEDE_SENTENCES or _same_paragraph(summary[lede - 1], summary[lede])):
+        lede += 1
+    ranked = outcome + summary[:lede]
+    del summary[:lede]
+    for _ in range(HEARD_ROUNDS):
+        ranked += _next_paragraph(summary) + [area.pop(0) for area in areas if area]
+    ranked += improve
+    rest = sorted((c for area in areas for c in area), key=lambda c: (-c.score, c.order))
+    while summary or rest:
+        ranked += _next_paragraph(summary) + rest[:1]
+        del rest[:1]
+    return ranked
+
+
+def _next_paragraph(summary: list[Candidate]) -> list[Candidate]:
+    """The summary's next paragraph, taken off the list."""
+    size = 1
+    while size < len(summary) and _same_paragraph(summary[0], summary[size]):
+        size += 1
+    paragraph = summary[:size]
+    del summary[:size]
+    return paragraph
+
+
+def _same_paragraph(first: Candidate, second: Candidate) -> bool:
+    return first.unit.first.block == second.unit.first.block
+
+
+def most_evaluative_first(stream: Sequence[Candidate]) -> list[Candidate]:
+    """An area's candidates by how strongly they are worded (openings weigh more), in reading order where equal;
+    where the area names both strengths and weaknesses, the strongest of the other tone comes second."""
+    ordered = sorted(stream, key=lambda c: (-c.score, c.order))
+    if ordered and ordered[0].tone is not None:
+        other = next((c for c in ordered[1:] if c.tone not in (None, ordered[0].tone)), None)
+        if other is not None:
+            ordered.remove(other)
+            ordered.insert(1, other)
+    return ordered
+
+
+def chosen(ranked: Sequence[Candidate], sentences: Sequence[Sentence]) -> list[Candidate]:
+    """The ranked candidates kept: those always quoted, and the others while the quotations stay within
+    `MAX_SHARE_OF_TEXT` of the prose; a text the report prints twice is quoted once."""
     budget = MAX_SHARE_OF_TEXT * sum(len(sentence.passage.text) for sentence in sentences)
-    kept: list[tuple[Sentence, str]] = []
-    used = 0
-    ranked = chosen + [(sentence, reason) for _, _, sentence, reason in sorted(scored, key=lambda item: item[:2])]
+    always = {c.text for c in ranked if c.reason in ALWAYS_QUOTED}
+    used = sum(len(text) for text in always)  # what is always quoted is counted first, wherever it ranks
+    kept: list[Candidate] = []
     quoted: set[str] = set()
-    for sentence, reason in ranked:
-        size = len(sentence.passage.text)
-        if sentence.passage.text in quoted:  # a sentence the report prints twice is quoted once
+    for candidate in ranked:
+        size = len(candidate.text)
+        if candidate.text in quoted:
             continue
-        if reason in ALWAYS_QUOTED or used + size <= budget:
-            quoted.add(sentence.passage.text)
-            kept.append((sentence, reason))
-            used += size
-    chosen = kept
-    return [
-        Quotation(s.passage.section, s.passage.page, s.passage.text, rank, reason)
-        for rank, (s, reason) in enumerate(chosen, start=1)
-    ]
-
-
-PRIORITY = ("outcome_statement", "summary", "priority_action", "finding", "improvement_point")
-# The outcome statement, the summary, the priority actions and the findings are quoted whatever their length.
-ALWAYS_QUOTED = frozenset({"outcome_statement", "summary", "priority_action", "finding"})
-
-
-def _priority(role: str) -> int:
-    return PRIORITY.index(role)
+        if candidate.text in always or used + size <= budget:
+            quoted.add(candidate.text)
+            kept.append(candidate)
+            used += 0 if candidate.text in always else size
+    return kept
 
 
 def opens_paragraph(sentence: Sentence) -> bool:

@@ -4,6 +4,7 @@ A quotation's text must occur in its page's text, whitespace aside: lines are jo
 that a line ending in a hyphen ("co-" / "produced") joins the next without one, as the printed word reads.
 `section_quotations` quotes only sentences printed on one page; passages (extract.text.passages) keep a sentence
 over a page break whole, so `text_is_verbatim` accepts a text that starts on its page and runs into the next.
+A list quoted with its stem (extract.text.lists) is verbatim without the glyphs of its bullets.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 from extract.pdf_text import Document
 from extract.records import Quotation
-from extract.text.sections import Line, Section
+from extract.text.sections import BULLET, DASH_BULLET, Line, Section
 
 # Long enough to say something, short enough to quote in an article or a chart's caption.
 MIN_QUOTE_CHARS = 40
@@ -183,9 +184,12 @@ def text_is_verbatim(document: Document, page: int, text: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _page_variants(document: Document, page: int) -> tuple[str, str]:
+def _page_variants(document: Document, page: int) -> tuple[str, str, str]:
+    """The page squeezed; with pdfium's line-break hyphens dropped; and with the bullets' glyphs at line starts
+    dropped (a list's stem quoted with its items: the glyphs are not words)."""
     text = document.pages[page - 1]
-    return _squeeze(text), _squeeze(HYPHEN_AT_LINE_END.sub("", text))
+    unbulleted = "\n".join(BULLET.sub("", DASH_BULLET.sub("", line)) for line in text.splitlines())
+    return _squeeze(text), _squeeze(HYPHEN_AT_LINE_END.sub("", text)), _squeeze(unbulleted)
 
 
 def _longest_prefix_in(text: str, page: str) -> int:

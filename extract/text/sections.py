@@ -79,6 +79,11 @@ HEADING_ENDINGS = re.compile(r"[.,;]$")
 # A line ending in one of these words runs on into the next line: it is prose, not a heading.
 RUN_ON_WORDS = frozenset("a an and as at by for from in into of on or that the to with which who".split())
 SENTENCE_END = re.compile(r"[.?!:;]['’”)]?$")
+# A sentence ending inside a line ("October 2024. As a result of ..."): never in a heading.
+SENTENCE_END_INSIDE = re.compile(r"(?:[a-z)]|\b\d{4})[.!?]['’”)\]]*\s+['‘“(]?[A-Z]")
+# A line this many characters short of its page's longest line, or longer, fills the measure: wrapped lines
+# of a paragraph fall short of the full width by less than one long word.
+MEASURE_SLACK = 20
 
 
 def document_to_lines(document: Document) -> list[Line]:
@@ -142,14 +147,18 @@ APOSTROPHE = re.compile(r"['’]")
 APOSTROPHES = "['’]"
 
 
+# A heading may end in '?', ':' or '.', and a footnote's mark after it ("What needs to improve?1").
+HEADING_END = r"\s*(?:[?:.]\d?)?$"
+
+
 def heading_pattern(variants: Iterable[str]) -> re.Pattern:
     """Literal heading variants -> one pattern matching a whole heading line (apostrophes, spacing and a
-    trailing '?' or ':' tolerated)."""
+    trailing '?' or ':', with a footnote's mark, tolerated)."""
     alternatives = []
     for variant in variants:
         words = [APOSTROPHE.sub(APOSTROPHES, re.escape(word)) for word in variant.rstrip("?:").split()]
         alternatives.append(r"\s+".join(words))
-    return re.compile(rf"^(?:{'|'.join(alternatives)})\s*[?:.]?$", re.IGNORECASE)
+    return re.compile(rf"^(?:{'|'.join(alternatives)}){HEADING_END}", re.IGNORECASE)
 
 
 def match_heading(lines: Sequence[Line], index: int, pattern: re.Pattern) -> int:
@@ -163,20 +172,41 @@ def match_heading(lines: Sequence[Line], index: int, pattern: re.Pattern) -> int
     return 0
 
 
-def looks_like_heading(lines: Sequence[Line], index: int) -> bool:
+def looks_like_heading(lines: Sequence[Line], index: int, width: int | None = None) -> bool:
     """A line that reads as an unknown heading: short, after the end of a sentence or another heading, not
-    ending in a sentence, and followed by a capitalised sentence, a list, or the heading's own second line."""
-    if not _short_title(lines[index]):
+    ending in a sentence, and followed by a capitalised sentence, a list, or the heading's own second line.
+
+    With the page's `width` (its longest line, in characters): a line filling the measure followed by another
+    that fills it is prose ("Since the last inspection in 2018, much progress has been made by Birmingham City" /
+    "Council and Birmingham Children's Trust in improving the experiences and outcomes")."""
+    if not _short_title(lines[index]) or SENTENCE_END_INSIDE.search(lines[index].text):
         return False
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if width is not None and following is not None and not following.bullet and fills_measure(lines[index], width):
+        if fills_measure(following, width):
+            return False
     previous = lines[index - 1] if index > 0 else None
     if previous is not None and not SENTENCE_END.search(previous.text) and not _short_title(previous):
         return False
-    following = lines[index + 1] if index + 1 < len(lines) else None
     if following is None or following.bullet or following.text[:1].isupper():
         return True
     # A heading wrapped onto a second line: the two together are still heading-sized.
+    return wraps_onto_next(lines, index)
+
+
+def wraps_onto_next(lines: Sequence[Line], index: int) -> bool:
+    """The heading at `index` carries on in lower case on the next line ("The experiences and progress of
+    children in care and care" / "leavers is: good"), and the two together are still heading-sized."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is None or following.bullet or not following.text[:1].islower() or following.page != lines[index].page:
+        return False
     wrapped = Line(f"{lines[index].text} {following.text}", lines[index].page)
-    return _short_title(wrapped)
+    return _short_title(wrapped) and not SENTENCE_END_INSIDE.search(wrapped.text)
+
+
+def fills_measure(line: Line, width: int) -> bool:
+    """The line runs to within a long word of the page's longest line: wrapped prose, not a short title."""
+    return len(line.text) >= width - MEASURE_SLACK
 
 
 def _short_title(line: Line) -> bool:

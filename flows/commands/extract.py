@@ -15,8 +15,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "extract",
         help="read report PDFs and print their judgements (no warehouse needed)",
         description="Read Ofsted report PDFs (files or folders of *.pdf) and print kind, dates, lead inspector "
-        "and every judgement. With --json, print one JSON object per file (JSON Lines), as DESIGN.md's "
-        "extraction contract describes.",
+        "and every judgement. With --json, print one JSON object per file (JSON Lines): docs/extraction.md "
+        "describes every field, status, kind, framework, area, grade and quotation reason.",
         epilog=with_exit_codes(None, "some files were not read (each gets a status and an error)"),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="PDF files or folders to search for *.pdf")

@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "loaded into the warehouse (OFSTED_DB), as a Prefect flow. Whatever failed last time is tried again; a "
         "file the site answers with its 'Report not found' page on 3 runs is recorded as a permanent failure "
         "(failures.gave_up_at) and no longer asked for. Records a row in `runs`, failures in `failures`, and a "
-        "summary artifact in Prefect. The site is checked first: when it does not answer within "
+        "summary artifact in Prefect, where a run with failures ends Failed and each new report is announced as "
+        "an `ofsted.report.loaded` event (docs/operations-prefect.md). The site is checked first: when it does not answer within "
         "OFSTED_CHECK_TIMEOUT seconds the run stops at once, before Prefect starts.",
         epilog=with_exit_codes("Scheduled every night by `ofsted serve`, with a weekly --full sweep. Politeness: "
                                "OFSTED_REQUESTS_PER_SECOND (default 2).", SITE_PARTIAL),

@@ -61,15 +61,21 @@ def run(args: argparse.Namespace) -> int:
     from flows.reparse import reparse
     from flows.settings import RAW_FOLDER
     from warehouse.exceptions import WarehouseError
+    from warehouse.snapshot import reading
     from warehouse.state import DUE
 
     if args.batch_size < 1 or args.workers < 1:
         raise UserError("--batch-size and --workers must be at least 1")
-    db = args.db or db_path()
+    db = (args.db or db_path()).absolute()
     selection = args.status or DUE
+    try:
+        with reading(db):  # a missing or foreign warehouse is said before the start line, not after it
+            pass
+    except WarehouseError as exc:
+        raise UserError(str(exc)) from None
     print(f"reparse: reading again the {selection} reports of {db} with parser {PARSER_VERSION}", file=sys.stderr)
     try:
-        with progress.showing(progress.TextBar(sys.stderr)):
+        with progress.on_terminal(sys.stderr):
             summary = reparse(
                 db, home() / RAW_FOLDER, selection=selection, since=args.since, workers=args.workers,
                 batch_size=args.batch_size,

@@ -7,6 +7,7 @@ import csv
 import json
 import sys
 import threading
+from dataclasses import dataclass
 
 import duckdb
 
@@ -23,9 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sql",
         help="run a SQL query against the warehouse and print the result",
-        description="Run one SQL query against the warehouse (OFSTED_DB, default ./data/ofsted.duckdb) on a "
-        "read-only connection, which a running load never blocks, and print the result. Tables and views are "
-        "documented in docs/warehouse.md and in the warehouse itself: "
+        description="Run a SQL query against the warehouse (OFSTED_DB, default ./data/ofsted.duckdb) on a "
+        "read-only connection, which a running load never blocks, and print the result. Several statements "
+        "separated by ; run in order on one connection, and each one's result is printed (--format csv and json "
+        "write one table, so there only one statement may return rows). Questions answered in SQL: "
+        "docs/guide.md; tables and views are documented in docs/warehouse.md and in the warehouse itself: "
         '`ofsted sql "SELECT table_name, comment FROM duckdb_tables() UNION ALL SELECT view_name, comment '
         'FROM duckdb_views() WHERE NOT internal"`. Any DuckDB client can open the file too (read-only, please: '
         "`duckdb -readonly data/ofsted.duckdb`).",
@@ -60,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--timeout must be more than 0 seconds")
     try:
         with reading(args.db or db_path(), files=args.allow_files) as con:
-            columns, rows = run_query(con, args.query, args.timeout)
+            results = run_queries(con, args.query, args.timeout)
     except WarehouseError as exc:
         raise UserError(str(exc)) from None
     except duckdb.InterruptException:
@@ -72,18 +75,38 @@ def run(args: argparse.Namespace) -> int:
     except duckdb.Error as exc:
         raise UserError(f"{first_line(exc)} (tables and views: ofsted sql \"SHOW ALL TABLES\"; reference: "
                         "docs/warehouse.md)") from None
-    WRITERS[args.format](columns, rows, sys.stdout)
+    tables = [result for result in results if result.columns]
+    if args.format != "table" and len(tables) > 1:
+        raise UserError(f"{len(tables)} of the statements return rows, and --format {args.format} writes one "
+                        "table: run them one at a time, or use --format table")
+    for number, result in enumerate(tables):
+        if len(tables) > 1:
+            sys.stdout.write(("\n" if number else "") + f"-- {result.statement}\n")
+        WRITERS[args.format](result.columns, result.rows, sys.stdout)
     return 0
 
 
-def run_query(con: duckdb.DuckDBPyConnection, query: str, timeout: float) -> tuple[list[str], list[tuple]]:
-    """Column names and rows of the query, interrupted when it runs longer than `timeout` seconds."""
+@dataclass(frozen=True)
+class Result:
+    statement: str  # the statement as given, on one line
+    columns: list[str]  # empty for a statement that returns no result
+    rows: list[tuple]
+
+
+def run_queries(con: duckdb.DuckDBPyConnection, query: str, timeout: float) -> list[Result]:
+    """Each statement's columns and rows, in order, all interrupted when they run longer than `timeout` seconds."""
     timer = threading.Timer(timeout, con.interrupt)
     timer.start()
     try:
-        result = con.execute(query)
-        columns = [d[0] for d in result.description] if result is not None and result.description else []
-        return columns, result.fetchall() if columns else []
+        results = []
+        for statement in con.extract_statements(query):
+            result = con.execute(statement)
+            if statement.expected_result_type == [duckdb.ExpectedResultType.NOTHING]:  # SET: DuckDB's "Success"
+                continue
+            columns = [d[0] for d in result.description] if result is not None and result.description else []
+            text = " ".join(statement.query.split()).rstrip(";")
+            results.append(Result(text, columns, result.fetchall() if columns else []))
+        return results
     finally:
         timer.cancel()
 

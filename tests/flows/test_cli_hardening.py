@@ -72,8 +72,8 @@ def test_a_file_that_is_not_duckdb_is_one_line(tmp_path, capsys, command, conten
     db.write_bytes(content)
     assert main(run(command, db, tmp_path)) == EXIT_COULD_NOT_RUN
     assert capsys.readouterr().err == (
-        f"ofsted {command}: {db} is not a DuckDB warehouse file; point OFSTED_DB (or --db) at the warehouse, or "
-        "create one with `ofsted ingest PATH...`\n"
+        f"ofsted {command}: {db} is not a DuckDB warehouse file; check the path given, or give the path of a new "
+        "file to create one\n"
     )
 
 
@@ -81,10 +81,12 @@ def test_a_file_that_is_not_duckdb_is_one_line(tmp_path, capsys, command, conten
 def test_a_missing_warehouse_is_one_line(tmp_path, capsys, command):
     db = tmp_path / "none.duckdb"
     assert main(run(command, db, tmp_path)) == EXIT_COULD_NOT_RUN
-    assert capsys.readouterr().err == (
-        f"ofsted {command}: no warehouse at {db}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to an "
-        "existing file\n"
+    err = capsys.readouterr().err
+    assert err == (
+        f"ofsted {command}: no warehouse at {db}: check the path, or create a warehouse there with "
+        f"`ofsted ingest PATH... --db {db}`\n"
     )
+    assert "OFSTED_DB" not in err  # the path was given with --db: the environment is beside the point
 
 
 def test_ingest_into_a_file_that_is_not_duckdb_is_one_line(tmp_path, capsys):
@@ -92,8 +94,8 @@ def test_ingest_into_a_file_that_is_not_duckdb_is_one_line(tmp_path, capsys):
     db.write_bytes(b"hello")
     (tmp_path / "a.pdf").write_bytes(b"<html>not found</html>")
     assert main(["ingest", str(tmp_path / "a.pdf"), "--db", str(db), "--without-prefect"]) == EXIT_COULD_NOT_RUN
-    assert capsys.readouterr().err.endswith(f"ofsted ingest: {db} is not a DuckDB warehouse file; point OFSTED_DB "
-                                            "(or --db) at the warehouse, or create one with `ofsted ingest PATH...`\n")
+    assert capsys.readouterr().err.endswith(f"ofsted ingest: {db} is not a DuckDB warehouse file; check the path "
+                                            "given, or give the path of a new file to create one\n")
     assert db.read_bytes() == b"hello"
 
 

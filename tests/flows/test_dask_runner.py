@@ -14,6 +14,7 @@ import time
 import psutil
 import pytest
 
+from flows.outcome import summary_of_run
 from tests.fake_site import FakeOfstedSite, catalogue_from_corpus
 from tests.fake_site.fixtures import site_environment
 from warehouse.snapshot import reading
@@ -83,7 +84,7 @@ def backfill_into(site, home, monkeypatch, **environment: str):
 
     for name, value in site_environment(site, home, OFSTED_WORKERS="2", **environment).items():
         monkeypatch.setenv(name, value)
-    return backfill(types=["la"], batch_size=BATCH)
+    return summary_of_run(backfill, types=["la"], batch_size=BATCH)
 
 
 def test_backfill_on_a_dask_cluster_of_two_threaded_workers_gives_the_local_warehouse(

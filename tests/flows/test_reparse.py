@@ -168,3 +168,12 @@ def test_a_file_from_the_site_is_read_from_the_raw_store_and_keeps_what_the_site
             "FROM v_unrecognised_reports"
         ).fetchall() == [("2500000", "Little Acorns", "early-years", "Early years inspection report",
                           date(2024, 4, 2), date(2024, 5, 1), PARSER_VERSION)]
+
+
+def test_reparse_of_a_missing_warehouse_fails_before_its_start_line(tmp_path, capsys):
+    db = tmp_path / "none.duckdb"
+    assert main(["reparse", "--db", str(db)]) == 2
+    assert capsys.readouterr().err == (
+        f"ofsted reparse: no warehouse at {db}: check the path, or create a warehouse there with "
+        f"`ofsted ingest PATH... --db {db}`\n"
+    )

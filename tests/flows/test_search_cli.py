@@ -146,8 +146,8 @@ def test_bad_options_are_one_line_and_exit_2(sample_db, capsys, options, message
 def test_a_missing_warehouse_says_how_to_make_one(tmp_path, capsys):
     assert search(tmp_path / "none.duckdb", "neglect") == 2
     assert capsys.readouterr().err.strip() == (
-        f"ofsted search: no warehouse at {tmp_path / 'none.duckdb'}: create one with `ofsted ingest PATH...`, or "
-        "set OFSTED_DB to an existing file"
+        f"ofsted search: no warehouse at {tmp_path / 'none.duckdb'}: check the path, or create a warehouse there "
+        f"with `ofsted ingest PATH... --db {tmp_path / 'none.duckdb'}`"
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -36,29 +38,77 @@ def error_pages(tmp_path):
     return folder
 
 
-def test_ingest_loads_every_file_reports_progress_and_exits_1_when_some_were_not_read(db, error_pages, capsys):
-    assert main(["ingest", str(error_pages), "--without-prefect", "--workers", "1", "--batch-size", "2"]) == 1
+def test_ingest_loads_every_file_reports_progress_and_exits_0_when_every_file_is_recorded(db, error_pages, capsys):
+    """Files that are not reports are an answer, not an error: each is loaded with its status and reason."""
+    assert main(["ingest", str(error_pages), "--without-prefect", "--workers", "1", "--batch-size", "2"]) == 0
     captured = capsys.readouterr()
     assert captured.err.splitlines()[0] == f"ingesting 3 files into {db}"
     assert [line.split(":")[0] for line in captured.err.splitlines() if line.startswith("batch")] == [
         "batch 1/2", "batch 2/2"
     ]
-    assert f"not read: {error_pages / 'a.pdf'}: the file is an HTML page" in captured.err
-    assert captured.out.startswith("3 files, 0 read: 3 reports new, 0 updated, 0 unchanged (0 of them not read again")
+    assert f"not read: {error_pages / 'a.pdf'}: the file is a web page (HTML), not a PDF" in captured.err
+    assert captured.out.splitlines()[0] == "3 files: 0 read; 3 not read as reports (listed above)"
+    assert captured.out.splitlines()[1].startswith(f"warehouse {db}: 3 reports added, 0 updated, 0 unchanged (")
     with reading(db) as con:
         assert con.execute("SELECT status, count(*) FROM reports GROUP BY status").fetchall() == [("not_a_pdf", 3)]
+        assert con.execute("SELECT count(*) FROM failures").fetchone() == (3,)
+
+
+def test_ingest_strict_exits_1_when_a_file_was_not_read(db, error_pages, capsys):
+    assert main(["ingest", str(error_pages), "--without-prefect", "--workers", "1", "--strict"]) == 1
+    assert "3 not read as reports" in capsys.readouterr().out
+
+
+def test_ingest_exits_1_when_a_file_could_not_be_opened(db, error_pages, monkeypatch, capsys):
+    """A file that vanishes before it is read has no row to hold its reason: that is an error, exit code 1."""
+    import extract.batch
+
+    vanishing = error_pages / "vanishing.pdf"
+    vanishing.write_bytes(b"%PDF-1.7")
+    read = extract.batch.extract_path
+
+    def read_after_it_vanished(path):
+        if path == str(vanishing):
+            vanishing.unlink()
+        return read(path)
+
+    monkeypatch.setattr(extract.batch, "extract_path", read_after_it_vanished)
+    assert main(["ingest", str(error_pages), "--without-prefect", "--workers", "1"]) == 1
+    captured = capsys.readouterr()
+    assert f"not read: {vanishing}" in captured.err
+    assert captured.out.splitlines()[0] == "4 files: 0 read; 4 not read as reports (listed above)"
+    assert captured.out.splitlines()[1].startswith(f"warehouse {db}: 3 reports added")
 
 
 def test_ingest_twice_changes_nothing(db, error_pages, capsys):
     main(["ingest", str(error_pages), "--without-prefect", "--workers", "1"])
+    capsys.readouterr()
     with reading(db) as con:
         before = fingerprint(con)
-    assert main(["ingest", str(error_pages), "--without-prefect", "--workers", "1"]) == 1
+    assert main(["ingest", str(error_pages), "--without-prefect", "--workers", "1"]) == 0
     captured = capsys.readouterr()
-    assert "0 reports new, 0 updated, 3 unchanged (3 of them not read again" in captured.out
-    assert f"not read: {error_pages / 'a.pdf'}: the file is an HTML page" in captured.err
+    assert captured.out.splitlines()[0] == "3 files: 3 not read as reports (listed above)"
+    assert "0 reports added, 0 updated, 3 unchanged" in captured.out
+    assert f"not read: {error_pages / 'a.pdf'}: the file is a web page (HTML), not a PDF" in captured.err
     with reading(db) as con:
         assert fingerprint(con) == before
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_ingest_shows_each_file_on_a_terminal_only(db, error_pages, monkeypatch, capsys):
+    args = ["ingest", str(error_pages), "--without-prefect", "--workers", "1"]
+    assert main(args + ["--db", str(db.with_name("piped.duckdb"))]) == 0
+    assert "\r" not in capsys.readouterr().err  # a log file gets the batch lines only
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(args) == 0
+    frames = terminal.getvalue().split("\r")
+    assert frames[-1].startswith("read      [##############################]     3/3")
+    assert any(frame.startswith("read      [") and " 0/3" in frame for frame in frames)
 
 
 def test_ingest_of_a_missing_path_is_one_clean_message(db, tmp_path, capsys):
@@ -127,12 +177,56 @@ def test_sql_cannot_change_the_warehouse(loaded, capsys):
     assert "read-only" in capsys.readouterr().err
 
 
-def test_sql_without_a_warehouse_says_how_to_make_one(db, capsys):
+def test_sql_without_a_warehouse_says_where_it_looked_and_how_to_point_at_one(db, capsys):
     assert main(["sql", "SELECT 1"]) == 2
     assert capsys.readouterr().err.strip() == (
-        f"ofsted sql: no warehouse at {db}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to an "
-        "existing file"
+        f"ofsted sql: no warehouse at {db} (OFSTED_HOME/ofsted.duckdb): point at one with "
+        "OFSTED_DB=/path/to/ofsted.duckdb or --db FILE, or run the command in the folder where `ofsted ingest` ran; "
+        "`ofsted ingest PATH...` creates one"
     )
+
+
+def test_sql_without_a_warehouse_in_another_folder_gives_the_absolute_path(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("OFSTED_DB", raising=False)
+    monkeypatch.delenv("OFSTED_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["sql", "SELECT 1"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"ofsted sql: no warehouse at {tmp_path / 'data' / 'ofsted.duckdb'} (the default, data/ofsted.duckdb under "
+        "the current folder): point at one with OFSTED_DB=/path/to/ofsted.duckdb or --db FILE, or run the command "
+        "in the folder where `ofsted ingest` ran; `ofsted ingest PATH...` creates one"
+    )
+
+
+def test_sql_with_db_given_does_not_suggest_ofsted_db(tmp_path, capsys):
+    assert main(["sql", "SELECT 1", "--db", "none.duckdb"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"ofsted sql: no warehouse at {Path.cwd() / 'none.duckdb'}: check the path")
+    assert "OFSTED_DB" not in err
+
+
+def test_sql_prints_the_result_of_every_statement(loaded, capsys):
+    assert main(["sql", "SELECT 1 AS one; SET VARIABLE x = 2;\nSELECT getvariable('x') AS two"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "-- SELECT 1 AS one", "one", "---", "1", "(1 row)",
+        "",
+        "-- SELECT getvariable('x') AS two", "two", "---", "2", "(1 row)",
+    ]
+
+
+def test_sql_one_statement_prints_its_table_alone(loaded, capsys):
+    assert main(["sql", "SELECT 2 AS two;"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["two", "---", "2", "(1 row)"]
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_sql_refuses_several_results_in_one_csv_or_json(loaded, capsys, form):
+    assert main(["sql", "SELECT 1; SELECT 2", "--format", form]) == 2
+    assert capsys.readouterr().err == (
+        f"ofsted sql: 2 of the statements return rows, and --format {form} writes one table: run them one at a "
+        "time, or use --format table\n"
+    )
+    assert main(["sql", "SET VARIABLE x = 3; SELECT getvariable('x') AS x", "--format", form]) == 0
 
 
 def test_export_writes_a_parquet_file_per_table_and_view(loaded, tmp_path, capsys):

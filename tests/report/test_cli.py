@@ -59,8 +59,8 @@ def test_missing_warehouse_is_one_clean_line(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("OFSTED_DB", str(tmp_path / "none.duckdb"))
     assert main(["report", "--out", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
-        f"ofsted report: no warehouse at {tmp_path / 'none.duckdb'}: create one with `ofsted ingest PATH...`, "
-        "or set OFSTED_DB to an existing file\n"
+        f"ofsted report: no warehouse at {tmp_path / 'none.duckdb'} (the file OFSTED_DB names): point OFSTED_DB at "
+        "an existing warehouse file, or create one there with `ofsted ingest PATH...`\n"
     )
 
 

@@ -1,4 +1,4 @@
-"""What docs/warehouse.md promises readers: a connection kept open sees the snapshot it opened; reconnecting
+"""What docs/guide.md promises readers: a connection kept open sees the snapshot it opened; reconnecting
 picks up new loads."""
 
 from __future__ import annotations

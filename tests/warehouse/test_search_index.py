@@ -130,7 +130,7 @@ def test_a_warehouse_from_before_010_gets_numbers_and_the_index_from_its_live_ro
         with duckdb.connect(str(path)) as con:
             undo_report_numbers(con)
             con.execute("DROP TABLE la_judgements_order")  # migration 011's, which came after
-            undo_reference_tables(con)  # and 013's
+            undo_reference_tables(con)  # and 014's
             con.execute("DELETE FROM schema_migrations WHERE version >= 10")
     (log,) = changes_path(db).iterdir()
     for prefix in ("written_", "dropped_"):

@@ -57,8 +57,8 @@ def test_reading_a_missing_warehouse_says_how_to_make_one(tmp_path):
     with pytest.raises(NoWarehouse) as raised, reading(tmp_path / "none.duckdb"):
         pass
     assert str(raised.value) == (
-        f"no warehouse at {tmp_path / 'none.duckdb'}: create one with `ofsted ingest PATH...`, or set OFSTED_DB to "
-        "an existing file"
+        f"no warehouse at {tmp_path / 'none.duckdb'}: check the path, or create a warehouse there with "
+        f"`ofsted ingest PATH... --db {tmp_path / 'none.duckdb'}`"
     )
 
 

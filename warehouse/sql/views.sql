@@ -372,8 +372,8 @@ COMMENT ON COLUMN v_quotations.seq IS 'Order of the quotation in the report, fro
 COMMENT ON COLUMN v_quotations.section IS 'Heading the text sits under.';
 COMMENT ON COLUMN v_quotations.page IS 'Page where the text starts.';
 COMMENT ON COLUMN v_quotations.text IS 'The verbatim text.';
-COMMENT ON COLUMN v_quotations.rank IS 'How quotable it is among its report''s key quotations, 1 the most; NULL when the parser did not rank them.';
-COMMENT ON COLUMN v_quotations.reason IS 'Why it was chosen (summary, paragraph_opening, strong_wording, finding, ...); NULL when not said.';
+COMMENT ON COLUMN v_quotations.rank IS 'How quotable it is among its report''s key quotations, 1 the most (the verdict, where the report has an overall grade); NULL when the parser did not rank them.';
+COMMENT ON COLUMN v_quotations.reason IS 'Why it was chosen (verdict, summary, paragraph_opening, strong_wording, finding, improvement_point, ...); NULL when not said.';
 
 CREATE OR REPLACE VIEW v_passages AS
 SELECT
