@@ -37,7 +37,6 @@ from transform.providers import LOCAL_AUTHORITIES_CSV, LOCAL_AUTHORITY, SCHOOL  
 from warehouse.load import (  # noqa: E402
     COMPACT_APPENDED_FRACTION,
     COMPACT_MIN_APPENDED_ROWS,
-    INDEX_PASSAGES_SQL,
     REFRESH_LA_JUDGEMENTS_SQL,
     rewrite_la_judgements,
 )
@@ -50,10 +49,6 @@ SCHOOL_URN_BASE = 1_000_000  # seven digits: never an authority's URN
 FIRST_DAY = "2005-01-01"
 DAYS_SPREAD = 7_800  # 2005 to mid-2026
 PUBLICATION_DELAY_DAYS = (15, 45)
-# Reports per insert into the word index: a nightly or backfill load indexes up to 1,000; larger inserts build the
-# index of a million reports in minutes, with a word's rows in fewer row groups than a real archive's (so search
-# times at scale are measured by bench/search.py, which indexes 1,000 reports at a time).
-INDEX_BATCH_REPORTS = 20_000
 # The passages table as the sentence interface (extract.records.Passage) shapes it, for schemas without one.
 PASSAGES_DDL = """
 CREATE TABLE IF NOT EXISTS passages (
@@ -219,25 +214,7 @@ def fill(con: duckdb.DuckDBPyConnection, n_reports: int, seed: int, passages_per
             WHERE s.template_status = 'ok'  -- only reports that were read have sentences
             ORDER BY s.i, k
         """)
-        if "report_no" in columns:
-            index_passages(con)
     con.execute("DROP TABLE synthetic; DROP TABLE templates; DROP TABLE sentences; DROP TABLE authorities")
-
-
-def index_passages(con: duckdb.DuckDBPyConnection, batch_reports: int = INDEX_BATCH_REPORTS) -> None:
-    """The word index (migration 010) of passages numbered in load order, as loads of `batch_reports` reports
-    each leave it (each load's words in word order), by the loader's own SQL."""
-    (last,) = con.execute("SELECT coalesce(max(report_no), 0) FROM passages").fetchone()
-    con.execute("CREATE TEMP TABLE passage_words_dropped (report_no INTEGER)")
-    index_sql = INDEX_PASSAGES_SQL.read_text()
-    for first in range(1, last + 1, batch_reports):
-        batch = f"report_no BETWEEN {first} AND {first + batch_reports - 1}"
-        con.execute(f"""
-            CREATE OR REPLACE TEMP VIEW stage_passages AS SELECT * FROM passages WHERE {batch};
-            CREATE OR REPLACE TEMP VIEW load_ids AS SELECT DISTINCT report_id FROM passages WHERE {batch};
-        """)
-        con.execute(index_sql)
-    con.execute("DROP VIEW IF EXISTS stage_passages; DROP VIEW IF EXISTS load_ids; DROP TABLE passage_words_dropped")
 
 
 def fill_la_judgements(con: duckdb.DuckDBPyConnection) -> None:

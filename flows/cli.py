@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "flows.commands.reparse",
     "flows.commands.sql",
     "flows.commands.search",
+    "flows.commands.reindex",
     "flows.commands.export",
     "flows.commands.report",
     "flows.commands.chart",

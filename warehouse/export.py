@@ -20,9 +20,9 @@ from warehouse.describe import Relation, relations as described_relations
 
 PARQUET_SUFFIX = ".parquet"
 CSV_SUFFIX = ".csv"
-# Derived or bookkeeping tables with nothing to read in them: the word index of the passages (millions of rows of
-# single words), the count behind la_judgements' rewrites, which write published the file, the migrations applied.
-INTERNAL_TABLES = frozenset({"passage_words", "la_judgements_order", "warehouse_snapshot", "schema_migrations"})
+# Bookkeeping tables with nothing to read in them: the count behind la_judgements' rewrites, which write published
+# the file, the migrations applied.
+INTERNAL_TABLES = frozenset({"la_judgements_order", "warehouse_snapshot", "schema_migrations"})
 
 # Excel's limits (https://support.microsoft.com, "Excel specifications and limits"): rows per sheet (the header
 # takes one), characters per cell, characters in a sheet name.

@@ -21,11 +21,11 @@ import pandas as pd
 
 from transform.frames import PROVENANCE_COLUMNS, Frames
 from warehouse.exceptions import FramesInvalid
-from warehouse.snapshot import DEFAULT_LOCK_TIMEOUT_SECONDS, log_changes, log_rewrite, writing
+from warehouse.search_index import update_search_index
+from warehouse.snapshot import DEFAULT_LOCK_TIMEOUT_SECONDS, log_changes, log_rewrite, when_published, writing
 
 MERGE_SQL = Path(__file__).parent / "sql" / "merge_reports.sql"
 REFRESH_LA_JUDGEMENTS_SQL = Path(__file__).parent / "sql" / "refresh_la_judgements.sql"
-INDEX_PASSAGES_SQL = Path(__file__).parent / "sql" / "index_passages.sql"
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,11 @@ class DerivedTable:
 
 # Derived from reports and judgements (migration 009), for the inspections the load touched.
 LA_JUDGEMENTS = DerivedTable("la_judgements", "report_id")
-# The word index of the passages (migration 010), for the reports the load inserted or replaced.
-PASSAGE_WORDS = DerivedTable("passage_words", "report_no")
-DERIVED_TABLES = (LA_JUDGEMENTS, PASSAGE_WORDS)
-# The order rows are stored in, where a search relies on it (min/max statistics skip the row groups it needs
-# not read): loads insert in it, and the standby replays in it. A word's rows need no order among themselves.
-STORED_ORDER = {"passages": "report_no, seq", "passage_words": "word"}
+DERIVED_TABLES = (LA_JUDGEMENTS,)
+# The order rows are stored in, where reads rely on it (min/max statistics skip the row groups a query need not
+# read: one report's sentences, a range of reports for the search index): loads insert in it, and the standby
+# replays in it.
+STORED_ORDER = {"passages": "report_no, seq"}
 REWRITE_LA_JUDGEMENTS_SQL = Path(__file__).parent / "sql" / "rewrite_la_judgements.sql"
 # la_judgements is rewritten in authority order (migration 011) when the rows loads appended since the last rewrite
 # pass this fraction of it: the rows appended meanwhile lie in every row group they fill, which one authority's
@@ -175,7 +174,7 @@ def drop_stage(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DROP TABLE load_plan")
     con.execute("DROP TABLE load_ids")
     con.execute("DROP TABLE replaced_ids")
-    for table in ("touched_inspections", "la_dropped", "la_refreshed", "load_numbers", "passage_words_dropped"):
+    for table in ("touched_inspections", "la_dropped", "la_refreshed", "load_numbers"):
         con.execute(f"DROP TABLE {table}")
 
 
@@ -224,7 +223,6 @@ def merge(con: duckdb.DuckDBPyConnection) -> None:
     """Apply the merge rules, then tell the snapshot writer which rows changed (its standby copy replays them)."""
     con.execute(MERGE_SQL.read_text())
     con.execute(REFRESH_LA_JUDGEMENTS_SQL.read_text())
-    con.execute(INDEX_PASSAGES_SQL.read_text())
     log_changes(con, PROVIDERS.table, "urn", "SELECT * FROM providers WHERE urn IN (SELECT urn FROM stage_providers)",
                 "SELECT urn FROM stage_providers")
     for rule in REPORT_TABLES:
@@ -233,10 +231,8 @@ def merge(con: duckdb.DuckDBPyConnection) -> None:
                     "SELECT report_id FROM replaced_ids")
     log_changes(con, LA_JUDGEMENTS.table, LA_JUDGEMENTS.key, "SELECT * FROM la_refreshed",
                 "SELECT report_id FROM la_dropped")
-    log_changes(con, PASSAGE_WORDS.table, PASSAGE_WORDS.key,
-                "SELECT * FROM passage_words WHERE report_no IN (SELECT report_no FROM load_numbers)",
-                "SELECT report_no FROM passage_words_dropped")
     keep_la_judgements_in_order(con)
+    when_published(con, update_search_index)
 
 
 def keep_la_judgements_in_order(con: duckdb.DuckDBPyConnection) -> None:

@@ -34,7 +34,7 @@ import fcntl
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -208,6 +208,7 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
         finally:
             CHANGE_LOGS.pop(id(con), None)
             REWRITTEN_TABLES.pop(id(con), None)
+            published = PUBLISHED.pop(id(con), [])
             con.close()
         fsync_file(copies.standby)
         log = change_log(db, live_generation, live_generation + 1)
@@ -219,12 +220,24 @@ def writing(db: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) 
         fsync_directory(log.parent)
         point_link(db, copies.standby)
         discard_change_logs(db, keep=log)
+    for work in published:  # outside the lock: the next writer does not wait for it
+        work(db)
 
 
 # Tables each open `writing` connection logs changes of (by id of the connection): what `log_changes` looks up.
 CHANGE_LOGS: dict[int, dict[str, str]] = {}
 # Tables each open `writing` connection rewrote in place (`log_rewrite`).
 REWRITTEN_TABLES: dict[int, set[str]] = {}
+# What each open `writing` connection asked to run once its write is published (`when_published`).
+PUBLISHED: dict[int, list[Callable[[Path], None]]] = {}
+
+
+def when_published(con: duckdb.DuckDBPyConnection, work: Callable[[Path], None]) -> None:
+    """Run `work(db)` once this write is published and its lock released (once, however often it is asked; not
+    at all if the write fails). It must not raise: the write is done by then. A connection that is not a
+    `writing` one publishes nothing, and nothing runs."""
+    if id(con) in CHANGE_LOGS and work not in PUBLISHED.setdefault(id(con), []):
+        PUBLISHED[id(con)].append(work)
 
 
 def open_standby(db: Path, copies: Copies) -> tuple[duckdb.DuckDBPyConnection, int, Path | None]:
@@ -381,7 +394,7 @@ def same_rows(con: duckdb.DuckDBPyConnection, table: str, catalog: Catalog, held
 
 def logged_tables(catalog: Catalog) -> dict[str, str]:
     """Tables whose changes warehouse.load logs, and the key a change removes rows by: every table of a report
-    (a report_id column), and the others with a load rule (providers) or kept by loads (the word index). The rest
+    (a report_id column), and the others with a load rule (providers) or kept by loads (la_judgements). The rest
     are small and copied whole."""
     from warehouse.load import DERIVED_TABLES, TABLE_RULES
 
@@ -439,7 +452,7 @@ def save_change_log(con: duckdb.DuckDBPyConnection, db: Path, logged: dict[str, 
             path = log_file(staged, prefix, table)
             if prefix == WRITTEN and table in STORED_ORDER:
                 # Logged once each (log_changes forgets a key's earlier rows), so sorted without a DISTINCT,
-                # which would cost twice the sort for the millions of rows of the word index.
+                # which would cost twice the sort for the many rows of passages.
                 rows = f"SELECT * FROM temp.{prefix}{table} ORDER BY {STORED_ORDER[table]}"
             else:
                 rows = f"SELECT DISTINCT * FROM temp.{prefix}{table}"

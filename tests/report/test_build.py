@@ -260,8 +260,9 @@ def test_empty_warehouse_builds_a_page_that_says_so(tmp_path):
 
 
 def test_missing_warehouse_says_how_to_make_one(tmp_path):
-    with pytest.raises(NoWarehouse, match="create a warehouse there with `ofsted ingest PATH... --db "):
-        build_report(tmp_path / "none.duckdb", tmp_path)
+    missing = tmp_path / "none.duckdb"
+    with pytest.raises(NoWarehouse, match=f"create a warehouse there with `ofsted ingest PATH... --db {missing}`"):
+        build_report(missing, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 

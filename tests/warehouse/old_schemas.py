@@ -12,8 +12,8 @@ NUMBERED_TABLES = ("reports", "passages", "quotations")
 
 
 def undo_report_numbers(con: duckdb.DuckDBPyConnection) -> None:
-    """A copy without the word index and report numbers of migrations 010 and 012, if it had them (their
-    schema_migrations rows are the caller's)."""
+    """A copy without the report numbers of migrations 010 and 012 (and the word index that 010 built until 013
+    dropped it), if it had them (their schema_migrations rows are the caller's)."""
     con.execute("DROP TABLE IF EXISTS passage_words")
     con.execute("DROP MACRO IF EXISTS passage_words_of")
     for table in NUMBERED_TABLES:

@@ -201,7 +201,7 @@ def contents(db, path=None):
         return {
             table: con.execute(f"SELECT * {'EXCLUDE (loaded_at)' if table == 'reports' else ''} FROM {table} "
                                "ORDER BY ALL").fetchall()
-            for table in ("providers", "reports", "judgements", "quotations", "passages", "passage_words")
+            for table in ("providers", "reports", "judgements", "quotations", "passages")
         }
     finally:
         con.close()

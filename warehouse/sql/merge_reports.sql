@@ -24,15 +24,13 @@ CREATE OR REPLACE TEMP TABLE replaced_ids AS
 SELECT report_id FROM load_plan WHERE action = 'replace';
 
 -- Reports loaded now take the next numbers (reports.report_no), so their passages go after every stored one and
--- a report's passages stay together; a replaced report's old number leaves the word index with its rows.
+-- a report's passages stay together; the search index adds the new numbers once the write is published.
 CREATE OR REPLACE TEMP TABLE load_numbers AS
 SELECT
     report_id,
     CAST((SELECT coalesce(max(report_no), 0) FROM reports) + row_number() OVER (ORDER BY report_id) AS INTEGER)
         AS report_no
 FROM load_ids;
-CREATE OR REPLACE TEMP TABLE passage_words_dropped AS
-SELECT report_no FROM reports WHERE report_id IN (SELECT report_id FROM replaced_ids) AND report_no IS NOT NULL;
 UPDATE stage_reports AS s SET report_no = n.report_no FROM load_numbers AS n WHERE s.report_id = n.report_id;
 UPDATE stage_passages AS s SET report_no = n.report_no FROM load_numbers AS n WHERE s.report_id = n.report_id;
 UPDATE stage_quotations AS s SET report_no = n.report_no FROM load_numbers AS n WHERE s.report_id = n.report_id;
