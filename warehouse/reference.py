@@ -1,5 +1,5 @@
 """Reference tables the views join, kept from the project's data files: `area_lineage` (transform/area_lineage.csv)
-and `regions` (transform/regions.csv). Migration 014 creates them; every writer puts the files' rows in when
+and `regions` (transform/regions.csv). Migration 015 creates them; every writer puts the files' rows in when
 the table holds anything else, so a corrected file reaches the warehouse at its next write without a migration,
 and a write that changes nothing leaves the tables (and the blocks they sit in) alone."""
 

@@ -29,7 +29,7 @@ def without_report_no(change_log: Path) -> None:
 
 
 def undo_reference_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """A copy without migration 014's reference tables (area_lineage, regions), which the views join: a test that
-    deletes the schema_migrations rows of earlier migrations runs 014 again too."""
+    """A copy without migration 015's reference tables (area_lineage, regions), which the views join: a test that
+    deletes the schema_migrations rows of earlier migrations runs 015 again too."""
     for table in ("area_lineage", "regions"):
         con.execute(f"DROP TABLE IF EXISTS {table} CASCADE")

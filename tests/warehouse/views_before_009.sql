@@ -1,7 +1,7 @@
 -- The analyst views as they were before migration 009 (deduplicating republished reports at every query),
 -- as temporary views named old_*: tests/warehouse/test_views_after_009.py checks the views on la_judgements
 -- give the same rows in these columns (later columns, such as the authority's codes, have tests of their own).
--- The previous grade of old_v_judgement_history follows the area lineage of migration 014.
+-- The previous grade of old_v_judgement_history follows the area lineage of migration 015.
 
 CREATE OR REPLACE TEMP VIEW old_v_la_judgements AS
 WITH inspections AS (
@@ -62,7 +62,7 @@ JOIN chosen USING (urn, area, report_id)
 JOIN latest_inspection AS i USING (urn);
 
 CREATE OR REPLACE TEMP VIEW old_v_judgement_history AS
--- The previous grade by the rule of migration 014 (area_lineage), written as the rule reads rather than as the view
+-- The previous grade by the rule of migration 015 (area_lineage), written as the rule reads rather than as the view
 -- computes it: of every earlier judgement of the authority in the area or an area it continues, the one at the
 -- latest inspection, the most preferred area there. A join of every judgement with every earlier one.
 WITH positioned AS (
