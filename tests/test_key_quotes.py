@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.records import Passage
-from extract.text.key_quotes import HEARD_ROUNDS, QuotePlan, key_quotations
+from extract.text.key_quotes import HEARD_ROUNDS, QuotePlan, key_quotations, recalls_earlier_inspection
 from extract.text.wording import wording_weight
 from extract.text.passages import Sentence
 
@@ -163,6 +163,42 @@ def test_an_areas_strongest_weakness_follows_its_strongest_strength():
     ]
     quotations = key_quotations(report(*paragraph, filler=200), AREAS_PLAN)
     assert [q.text for q in quotations[:2]] == [paragraph[0].passage.text, paragraph[2].passage.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "recalls"),
+    [
+        ("Plymouth’s children’s services were last inspected by Ofsted in 2014, when the overall effectiveness of services was judged to require improvement to be good.", True),
+        ("At the last inspection in 2015, Nottinghamshire was judged to be good across all service areas, except for care leavers.", True),
+        ("Since the last inspection in 2019, services for children have improved and are now good.", False),
+        ("Since the time of the last inspection in 2016, when services were judged to be inadequate, progress had been slow.", False),
+        ("While no children were found to be at risk of significant harm during this inspection, some risks had not been evaluated.", False),
+    ],
+)
+def test_a_sentence_only_recalling_an_earlier_inspection(text, recalls):
+    assert recalls_earlier_inspection(text) is recalls
+
+
+def test_the_summary_recalls_an_earlier_inspection_after_saying_what_is_true_now():
+    earlier = "Leeds children’s services were last inspected by Ofsted in 2014, when the overall effectiveness of services was judged to be good."
+    now = [f"Summary sentence {n} says how children in this area are helped." for n in range(3)]
+    summary = [sentence("Summary", text, 0, opens=n == 0) for n, text in enumerate([earlier, *now])]
+    quotations = key_quotations(report(*summary), PLAN)
+    assert [q.text for q in quotations] == [*now, earlier], "all quoted, the scene set last"
+
+
+def test_past_the_rounds_the_areas_follow_the_order_printed():
+    plain = [sentence("Help", f"Paragraph {n} opens with a finding about the help children receive.", n) for n in range(3)]
+    strong = [
+        sentence("Help", f"Paragraph {n} finds {words} help for the children of the area.", n)
+        for n, words in enumerate(("exceptional and excellent", "excellent and innovative", "innovative"), start=3)
+    ]
+    quotations = key_quotations(report(*plain, *strong, filler=400), AREAS_PLAN)
+    texts = [q.text for q in quotations]
+    heard = HEARD_ROUNDS
+    assert texts[:heard] == [s.passage.text for s in strong[:heard]], "the area's most evaluative sentences are heard first"
+    rest = [*plain, *strong[heard:]]
+    assert texts[heard:] == [s.passage.text for s in rest], "then the rest as printed: the plain early paragraphs first"
 
 
 def test_sentences_ruled_out_and_background_sections_are_never_quoted():

@@ -108,7 +108,13 @@ def is_fragment(text: str) -> bool:
 
 def is_background(text: str) -> bool:
     """Context that judges nothing: about the pandemic, an appointment or an earlier grade, with no judging word."""
-    return ANY_BACKGROUND_TOPIC.search(text) is not None and not JUDGING.search(_without_topics(text))
+    return ANY_BACKGROUND_TOPIC.search(text) is not None and not judges(text)
+
+
+def judges(text: str) -> bool:
+    """The text says how well something is done, past its background phrases (an earlier grade's own words do
+    not judge)."""
+    return JUDGING.search(_without_topics(text)) is not None
 
 
 def _without_topics(text: str) -> str:

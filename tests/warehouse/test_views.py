@@ -111,6 +111,30 @@ def test_provider_timeline_has_every_report_graded_or_not(sample_db):
     assert send == [("area-send", "positive", None)]
 
 
+def test_the_headline_is_said_in_prose_not_the_printed_grade(tmp_path):
+    from dataclasses import replace
+
+    from extract.records import Quotation
+    from extract.text.verdict import PRINTED_SECTION, REASON
+    from tests.factories import make_report
+    from transform.frames import reports_to_frames
+    from warehouse.load import load_batch
+
+    prose = "Children in Camden benefit from skilled social workers."
+    printed = replace(make_report("Camden", date(2022, 6, 17), seed="printed"), quotations=[
+        Quotation(PRINTED_SECTION, 3, "Overall effectiveness Good", 1, REASON),
+        Quotation("Headline findings", 2, prose, 2, "summary"),
+    ])
+    stated = replace(make_report("Camden", date(2025, 6, 17), seed="stated"), quotations=[
+        Quotation("Headline findings", 2, "Children's services in Camden are good.", 1, REASON),
+        Quotation("Headline findings", 2, prose, 2, "summary"),
+    ])
+    db = tmp_path / "w.duckdb"
+    load_batch(db, reports_to_frames([(printed, None), (stated, None)]))
+    rows = query(db, "SELECT inspection_end, headline FROM v_provider_timeline ORDER BY inspection_end")
+    assert rows == [(date(2022, 6, 17), prose), (date(2025, 6, 17), "Children's services in Camden are good.")]
+
+
 def test_quotations_from_inadequate_reports_containing_a_word(sample_db):
     rows = query(
         sample_db,

@@ -148,11 +148,17 @@ SELECT
     r.published,
     overall.grade AS overall_grade,
     r.outcome,
-    headline.text AS headline
+    -- The headline as views.sql now reads it (passing over a verdict printed in the judgement table): a change of
+    -- what the column means, made after 009 and unrelated to la_judgements, which this file checks.
+    CASE
+        WHEN first_quote.reason = 'verdict' AND first_quote.section = 'Overall judgement' THEN second_quote.text
+        ELSE first_quote.text
+    END AS headline
 FROM reports AS r
 LEFT JOIN providers AS p USING (urn)
 LEFT JOIN judgements AS overall ON overall.report_id = r.report_id AND overall.area = 'overall_effectiveness'
-LEFT JOIN quotations AS headline ON headline.report_id = r.report_id AND headline.seq = 1
+LEFT JOIN quotations AS first_quote ON first_quote.report_id = r.report_id AND first_quote.seq = 1
+LEFT JOIN quotations AS second_quote ON second_quote.report_id = r.report_id AND second_quote.seq = 2
 WHERE r.status = 'ok' AND r.urn IS NOT NULL;
 
 CREATE OR REPLACE TEMP VIEW old_v_quotations AS

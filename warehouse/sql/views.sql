@@ -258,22 +258,30 @@ SELECT
     r.published,
     overall.grade AS overall_grade,
     r.outcome,
-    headline.text AS headline,
+    CASE
+        WHEN first_quote.reason = 'verdict' AND first_quote.section = 'Overall judgement' THEN second_quote.text
+        ELSE first_quote.text
+    END AS headline,
     r.source_url,
     r.path
 FROM reports AS r
 LEFT JOIN providers AS p USING (urn)
 LEFT JOIN regions AS g ON g.region = p.region
 LEFT JOIN judgements AS overall ON overall.report_id = r.report_id AND overall.area = 'overall_effectiveness'
-LEFT JOIN quotations AS headline ON headline.report_id = r.report_id AND headline.seq = 1
+-- The headline is said in prose: a verdict printed outside the prose (the judgement table's row "Overall
+-- effectiveness Good", filed under the section extract/text/verdict.py calls PRINTED_SECTION) repeats the
+-- overall_grade column, so the quotation after it is the headline. Such a verdict is only ever quotation 1, so
+-- two joins on seq read what is needed (not a scan of every report's quotations).
+LEFT JOIN quotations AS first_quote ON first_quote.report_id = r.report_id AND first_quote.seq = 1
+LEFT JOIN quotations AS second_quote ON second_quote.report_id = r.report_id AND second_quote.seq = 2
 WHERE r.status = 'ok' AND r.urn IS NOT NULL;
 COMMENT ON VIEW v_provider_timeline IS 'Every report of every provider, graded or not (full inspections, focused and monitoring visits, JTAI, area SEND, school reports), with its overall grade or outcome and headline.';
 COMMENT ON COLUMN v_provider_timeline.urn IS 'URN of the provider.';
 COMMENT ON COLUMN v_provider_timeline.provider_name IS 'Canonical name of the provider.';
 COMMENT ON COLUMN v_provider_timeline.region IS 'English region (NULL for schools).';
 COMMENT ON COLUMN v_provider_timeline.region_code IS 'ONS code of the region (regions.region_code, e.g. E12000003).';
-COMMENT ON COLUMN v_provider_timeline.la_code IS 'DfE three-digit local authority code of the authority (NULL for schools) (e.g. 383 for Leeds): DfE statistics join on it.';
-COMMENT ON COLUMN v_provider_timeline.ons_code IS 'ONS area code of the authority (NULL for schools) (e.g. E08000035 for Leeds).';
+COMMENT ON COLUMN v_provider_timeline.la_code IS 'DfE three-digit local authority code of the authority (e.g. 383 for Leeds; NULL for schools): DfE statistics join on it.';
+COMMENT ON COLUMN v_provider_timeline.ons_code IS 'ONS area code of the authority (e.g. E08000035 for Leeds; NULL for schools).';
 COMMENT ON COLUMN v_provider_timeline.report_id IS 'The report.';
 COMMENT ON COLUMN v_provider_timeline.kind IS 'Kind of report (la-inspection, focused-visit, jtai, area-send, ...).';
 COMMENT ON COLUMN v_provider_timeline.framework IS 'Framework of the inspection.';
@@ -282,7 +290,7 @@ COMMENT ON COLUMN v_provider_timeline.inspection_end IS 'Last day of the inspect
 COMMENT ON COLUMN v_provider_timeline.published IS 'Publication date.';
 COMMENT ON COLUMN v_provider_timeline.overall_grade IS 'Overall effectiveness grade where the report is graded; NULL for ungraded visits.';
 COMMENT ON COLUMN v_provider_timeline.outcome IS 'Outcome of an ungraded inspection (area SEND), else NULL.';
-COMMENT ON COLUMN v_provider_timeline.headline IS 'The report''s first key quotation.';
+COMMENT ON COLUMN v_provider_timeline.headline IS 'The report''s first key quotation said in prose: a verdict printed in the judgement table (section ''Overall judgement'') is passed over, since overall_grade says it.';
 COMMENT ON COLUMN v_provider_timeline.source_url IS 'Address of the report''s file on the Ofsted site; NULL for files loaded from disk.';
 COMMENT ON COLUMN v_provider_timeline.path IS 'Where the file was read from when it was loaded (an absolute path; a row loaded before paths were stored absolute keeps the path as ingest was given it until the file is ingested again).';
 
@@ -493,8 +501,8 @@ COMMENT ON COLUMN v_unrecognised_reports.provider_name IS 'Canonical name of the
 COMMENT ON COLUMN v_unrecognised_reports.provider_type IS 'Provider type (providers.provider_type, e.g. local-authority, school, childrens-home); unknown when the file has no provider.';
 COMMENT ON COLUMN v_unrecognised_reports.region IS 'English region, for a local authority.';
 COMMENT ON COLUMN v_unrecognised_reports.region_code IS 'ONS code of the region (regions.region_code, e.g. E12000003).';
-COMMENT ON COLUMN v_unrecognised_reports.la_code IS 'DfE three-digit local authority code of the authority (NULL for other providers) (e.g. 383 for Leeds): DfE statistics join on it.';
-COMMENT ON COLUMN v_unrecognised_reports.ons_code IS 'ONS area code of the authority (NULL for other providers) (e.g. E08000035 for Leeds).';
+COMMENT ON COLUMN v_unrecognised_reports.la_code IS 'DfE three-digit local authority code of the authority (e.g. 383 for Leeds; NULL for other providers): DfE statistics join on it.';
+COMMENT ON COLUMN v_unrecognised_reports.ons_code IS 'ONS area code of the authority (e.g. E08000035 for Leeds; NULL for other providers).';
 COMMENT ON COLUMN v_unrecognised_reports.site_label IS 'The site''s label for the report (e.g. ''Early years inspection report'').';
 COMMENT ON COLUMN v_unrecognised_reports.first_line IS 'First line of text on page 1, as printed.';
 COMMENT ON COLUMN v_unrecognised_reports.pages IS 'Number of pages in the PDF.';
