@@ -10,6 +10,7 @@ again loads only what is missing (a report already loaded with the same content 
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,10 +21,10 @@ from flows import progress
 from extract.paths import bytes_path, path_bytes
 from extract.records import PARSER_VERSION, Report
 from transform.frames import Frames, reports_to_frames
-from warehouse.load import LoadResult, load_frames, version_key
+from warehouse.load import LoadResult, load_frames, relocate_paths, version_key
 from warehouse.runs import RunCounts, fail_run, finish_run, record_failure, resolve_failures, start_run
 from warehouse.snapshot import reading, writing
-from warehouse.state import loaded_versions, unread_errors
+from warehouse.state import loaded_versions, relative_paths, unread_errors
 
 FLOW_NAME = "ingest"
 EXTRACT_STAGE = "extract"
@@ -51,6 +52,8 @@ def file_sha256(path: str) -> str | None:
 class Plan:
     extract: list[str]  # files the warehouse lacks, or holds only from an older parser
     skipped_unread: list[str] = field(default_factory=list)  # errors of skipped files that gave no judgements
+    # Skipped files whose report was loaded before paths were stored absolute: report_id -> this file's path.
+    relocated: dict[str, str] = field(default_factory=dict)
 
 
 def files_to_extract(files: list[str], db: Path) -> Plan:
@@ -58,17 +61,20 @@ def files_to_extract(files: list[str], db: Path) -> Plan:
     if not db.exists():
         return Plan(list(files))
     with reading(db) as con:
-        versions, unread = loaded_versions(con), unread_errors(con)
+        versions, unread, relative = loaded_versions(con), unread_errors(con), relative_paths(con)
     current = version_key(PARSER_VERSION)
-    wanted, skipped_unread = [], []
+    wanted, skipped_unread, relocated = [], [], {}
     for path in files:
         sha256 = file_sha256(path)
         loaded = versions.get(sha256)
         if loaded is None or version_key(loaded) < current:
             wanted.append(path)
-        elif sha256 in unread:
+            continue
+        if sha256 in unread:
             skipped_unread.append(unread[sha256])
-    return Plan(wanted, skipped_unread)
+        if sha256 in relative:
+            relocated[sha256] = path
+    return Plan(wanted, skipped_unread, relocated)
 
 
 def extract_batch(files: list[str], workers: int) -> list[Report]:
@@ -172,12 +178,14 @@ def ingest(
     """Extract, transform and load `files` into `db`, batch by batch; `on_batch(summary, batches)` after each."""
     if batch_size < 1:
         raise ValueError(f"batch size must be at least 1, got {batch_size}")
-    files = [str(f) for f in files]
+    # Stored, recorded and printed absolute: a relative path means nothing once ingest has left its folder.
+    files = [os.path.abspath(f) for f in files]
     workers = workers or default_workers()
     started = time.monotonic()
     plan = steps.plan(files, db)
     with writing(db) as con:
         run_id = start_run(con, FLOW_NAME, detail=f"{len(files)} files", run_id=run_id)
+        relocate_paths(con, plan.relocated)
     summary = IngestSummary(run_id=run_id, db=db)
     summary.skipped = len(files) - len(plan.extract)
     summary.files = summary.unchanged = summary.skipped

@@ -10,6 +10,7 @@ newly readable (or no longer), grades that changed, quotations that changed, rep
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from extract.web.site import ReportLink
 from flows import progress
 from flows.ingest import batches_of, file_sha256
 from transform.frames import reports_to_frames
-from warehouse.load import LoadResult, load_frames
+from warehouse.load import LoadResult, load_frames, relocate_paths
 from warehouse.runs import RunCounts, fail_run, finish_run, record_failure, resolve_failures, start_run
 from warehouse.snapshot import reading, writing
 from warehouse.state import DUE, ReparseTarget, ReportState, report_states, reparse_targets
@@ -125,7 +126,8 @@ def locate(target: ReparseTarget, store: RawStore) -> Located | Gone:
             f"{target.path}: the file changed since report {target.report_id} was loaded from it; "
             "`ofsted ingest` it to load the new file as a new report",
         )
-    return Located(target, target.path)
+    # Absolute from now on: the reloaded row then stores where the file is, whatever folder ran this.
+    return Located(target, os.path.abspath(target.path))
 
 
 def provenance_of(target: ReparseTarget, store: RawStore) -> Provenance | None:
@@ -163,6 +165,8 @@ def load_batch(
     with writing(db) as con:
         before = report_states(con, ids)
         result = load_frames(con, frames)
+        # A report read again unchanged keeps its row, but a relative path it was loaded from gets where it is now.
+        relocate_paths(con, {report.sha256: report.path for report, _ in items if report.sha256})
         after = report_states(con, ids)
         for (report, _), target in zip(items, targets):
             if report.ok:

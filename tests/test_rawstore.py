@@ -57,3 +57,10 @@ def test_a_file_id_of_dot_never_turns_the_index_into_a_file(tmp_path):
         store.put(PDF, ".")
     store.put(PDF, "1")
     assert (tmp_path / "ids").is_dir() and store.get("1") is not None
+
+
+def test_a_store_named_by_a_relative_folder_gives_absolute_paths(tmp_path, monkeypatch):
+    """The warehouse stores where each file was read from: it must lead to the file from any folder."""
+    monkeypatch.chdir(tmp_path)
+    stored = RawStore("data/../data/raw").put(PDF, "1")
+    assert stored.path == tmp_path / "data" / "raw" / stored.sha256[:2] / f"{stored.sha256}.pdf"

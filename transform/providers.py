@@ -23,6 +23,8 @@ from extract.records import Provenance, Report
 from transform.flags import Flag
 
 LOCAL_AUTHORITIES_CSV = Path(__file__).parent / "local_authorities.csv"
+# The ONS code of each English region named in local_authorities.csv: regional statistics join on it.
+REGIONS_CSV = Path(__file__).parent / "regions.csv"
 ALIAS_SEPARATOR = "|"
 
 LOCAL_AUTHORITY = "local-authority"
@@ -124,6 +126,13 @@ def local_authorities() -> Authorities:
             for row in csv.DictReader(handle)
         ]
     return Authorities.from_rows(rows)
+
+
+@cache
+def region_codes() -> dict[str, str]:
+    """Region name (as local_authorities.csv writes it) -> its ONS region code (E12...)."""
+    with open(REGIONS_CSV, newline="", encoding="utf-8") as handle:
+        return {row["region"]: row["region_code"] for row in csv.DictReader(handle)}
 
 
 @dataclass(frozen=True)

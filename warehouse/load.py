@@ -265,6 +265,27 @@ def rewrite_la_judgements(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("UPDATE la_judgements_order SET appended_rows = 0")
 
 
+def relocate_paths(con: duckdb.DuckDBPyConnection, paths: dict[str, str]) -> int:
+    """Give reports whose stored path is relative (loaded before paths were stored absolute) the absolute path a run
+    found the same file at (`paths`: report_id, the file's sha256, -> absolute path); returns how many changed. An
+    absolute path already stored is kept: it is where the row was loaded from."""
+    if not paths:
+        return 0
+    con.register("found_paths", pd.DataFrame({"report_id": list(paths), "path": list(paths.values())}))
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE relocated AS SELECT f.report_id, f.path FROM found_paths AS f "
+        "JOIN reports AS r USING (report_id) WHERE NOT starts_with(r.path, '/') AND starts_with(f.path, '/')"
+    )
+    con.unregister("found_paths")
+    con.execute("UPDATE reports SET path = f.path FROM relocated AS f WHERE reports.report_id = f.report_id")
+    log_changes(con, REPORTS.table, "report_id",
+                "SELECT * FROM reports WHERE report_id IN (SELECT report_id FROM relocated)",
+                "SELECT report_id FROM relocated")
+    (changed,) = con.execute("SELECT count(*) FROM relocated").fetchone()
+    con.execute("DROP TABLE relocated")
+    return changed
+
+
 # Tables a write may rewrite in place (same rows, another order), and how: the standby replays the rewrite the
 # same way after the write's rows (warehouse/snapshot.py).
 REWRITES = {LA_JUDGEMENTS.table: rewrite_la_judgements}

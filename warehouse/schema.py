@@ -2,8 +2,8 @@
 
 Migrations (sql/migrations/NNN_name.sql) are applied in order and recorded in `schema_migrations`; a
 migration is never edited once released, a change is a new file. Views (sql/views.sql) are re-created by
-every writer, so they always match the code that loads the data; so are the grade scales' rows
-(warehouse/scales.py), which are data of the code, not of a migration.
+every writer, so they always match the code that loads the data; so are the reference tables' rows, from the
+project's data files (warehouse/reference.py), before the views that join them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+
+from warehouse.reference import keep_reference_tables
 
 SQL_DIR = Path(__file__).parent / "sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
@@ -46,8 +48,6 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[str
         con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, path.name, applied_at])
         newly.append(path.name)
     if upto is None:
-        from warehouse.scales import sync_scales
-
-        sync_scales(con)
+        keep_reference_tables(con)
         con.execute(VIEWS_SQL.read_text())
     return newly

@@ -3,6 +3,7 @@
 - `fingerprint(con)`: row count and content hash of every data table: equal fingerprints, equal contents.
 - `loaded_versions(con)`: parser_version of every loaded report, to decide what to re-extract.
 - `unread_errors(con)`: why each loaded file that gave no judgements was not read, so a skipped file still counts.
+- `relative_paths(con)`: reports loaded before paths were stored absolute, with the path they were read from.
 - `known_file_ids(con)`: Ofsted file ids already loaded, so a nightly run downloads only new files.
 - `reparse_targets(con, ...)`: the reports `ofsted reparse` reads again, with where their file came from.
 - `report_states(con, ids)`: status, provider, grades and quotations of reports, to tell what a reparse changed.
@@ -54,6 +55,13 @@ def loaded_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 def unread_errors(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """report_id -> the error (else the status) of every loaded report whose status is not ok."""
     return dict(con.execute("SELECT report_id, coalesce(error, status) FROM reports WHERE status <> 'ok'").fetchall())
+
+
+def relative_paths(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """report_id -> the stored path of every report whose path is not absolute: loaded before ingest stored
+    absolute paths, relative to a folder the warehouse does not know."""
+    rows = con.execute("SELECT report_id, path FROM reports WHERE path IS NOT NULL AND NOT starts_with(path, '/')")
+    return dict(rows.fetchall())
 
 
 def known_file_ids(con: duckdb.DuckDBPyConnection) -> set[str]:

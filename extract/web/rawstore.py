@@ -37,7 +37,8 @@ class StoredFile:
 
 class RawStore:
     def __init__(self, root: str | os.PathLike):
-        self.root = Path(root)
+        # Absolute, so the paths the warehouse stores lead to the files from any folder.
+        self.root = Path(os.path.abspath(root))
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}.pdf"

@@ -160,3 +160,41 @@ def test_the_ingest_flow_loads_a_file_whose_name_is_not_utf8(prefect_harness, tm
     with reading(db) as con:
         assert con.execute("SELECT count(*) FROM reports").fetchone() == (2,)
         assert con.execute("SELECT count(*) FROM failures WHERE target LIKE '%report-\\xff.pdf'").fetchone() == (1,)
+
+
+def test_paths_are_stored_absolute_whatever_folder_ingest_ran_in(tmp_path, monkeypatch):
+    db, calls = tmp_path / "w.duckdb", []
+    write_pdfs(tmp_path, ["a"])
+    monkeypatch.chdir(tmp_path)
+    ingest(["a.pdf", "../" + tmp_path.name + "/a.pdf"], db, steps=counting_steps(calls))
+    assert calls == [[str(tmp_path / "a.pdf")] * 2]
+    with reading(db) as con:
+        assert con.execute("SELECT path FROM reports").fetchall() == [(str(tmp_path / "a.pdf"),)]
+        assert con.execute("SELECT DISTINCT target FROM failures").fetchall() == [(str(tmp_path / "a.pdf"),)]
+
+
+def test_a_row_loaded_with_a_relative_path_gets_the_absolute_one_when_its_file_is_ingested_again(
+    tmp_path, monkeypatch
+):
+    """Warehouses loaded before paths were stored absolute: the file is not read again (same bytes, same parser),
+    but its row takes the absolute path, on the standby copy too."""
+    from extract.report import extract_path
+    from transform.frames import reports_to_frames
+    from warehouse.load import load_batch
+    from warehouse.snapshot import copy_paths
+
+    db, calls = tmp_path / "w.duckdb", []
+    files = write_pdfs(tmp_path, ["a", "b"])
+    monkeypatch.chdir(tmp_path)
+    load_batch(db, reports_to_frames([(extract_path(name), None) for name in ("a.pdf", "b.pdf")]))
+    with reading(db) as con:
+        before = fingerprint(con, ("judgements", "passages"))
+        assert sorted(con.execute("SELECT path FROM reports").fetchall()) == [("a.pdf",), ("b.pdf",)]
+    ingest(files[:1], db, steps=counting_steps(calls))
+    ingest(files[:1], db, steps=counting_steps(calls))  # a second write replays the first onto the other copy
+    assert calls == []
+    for copy in copy_paths(db):
+        with reading(copy) as con:
+            paths = sorted(con.execute("SELECT path FROM reports").fetchall())
+            assert paths == [(files[0],), ("b.pdf",)], copy
+            assert fingerprint(con, ("judgements", "passages")) == before

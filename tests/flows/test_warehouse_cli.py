@@ -129,7 +129,7 @@ def test_ingest_refuses_a_batch_size_below_one(db, error_pages, capsys):
 
 @pytest.mark.parametrize(
     ("command", "phrase"),
-    [("ingest", "Works offline"), ("sql", "read-only connection"), ("export", "for every table and analyst view"),
+    [("ingest", "Works offline"), ("sql", "read-only connection"), ("export", "a first sheet describing every table and column"),
      ("search", "words side by side are one phrase"), ("reindex", "Rebuild the search index")],
 )
 def test_every_command_explains_itself(command, phrase, capsys):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.records import Quotation, Status
+from extract.records import Provenance, Quotation, Status
 from tests.report.sample_reports import make_report
 from transform.frames import reports_to_frames
 from warehouse.load import load_batch
@@ -91,10 +91,20 @@ def sample_reports():
     ]
 
 
+# Leeds' latest inspection came from the Ofsted site (its page links there); the other files were read from disk.
+LEEDS_LATEST_URL = "https://files.ofsted.gov.uk/v1/file/50283395"
+
+
+def provenance_of(report) -> Provenance | None:
+    if report.urn == LEEDS.urn and report.inspection_end == date(2025, 7, 4):
+        return Provenance(source_url=LEEDS_LATEST_URL, file_id=LEEDS_LATEST_URL.rsplit("/", 1)[1])
+    return None
+
+
 @pytest.fixture(scope="session")
 def sample_warehouse(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("warehouse") / "sample.duckdb"
-    load_batch(path, reports_to_frames([(report, None) for report in sample_reports()]))
+    load_batch(path, reports_to_frames([(report, provenance_of(report)) for report in sample_reports()]))
     return path
 
 

@@ -8,6 +8,9 @@ from datetime import date
 
 from extract.records import Judgement, Quotation, Report, Status
 
+# Where the hand-made reports say they were read from (no file is there: the pages only link to it).
+SAMPLE_FOLDER = "/srv/ofsted reports"
+
 
 def make_report(
     name: str,
@@ -23,7 +26,7 @@ def make_report(
     """A hand-made Report; its id is the hash of what makes it unique, as a file's sha256 would be."""
     sha256 = hashlib.sha256(f"{urn}|{kind}|{ended}".encode()).hexdigest()
     return Report(
-        path=f"{urn}-{kind}-{ended}.pdf",
+        path=f"{SAMPLE_FOLDER}/{urn}-{kind}-{ended}.pdf",
         sha256=sha256,
         status=status,
         kind=kind,

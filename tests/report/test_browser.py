@@ -1,4 +1,5 @@
-"""The report built from the whole shared corpus, opened in headless Chromium: it renders, with no errors."""
+"""The report built from the whole shared corpus, opened in headless Chromium: it renders, with no errors, and its
+table of authorities sorts and filters (one browser for all of it: starting Chromium is the slow part)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 WINDOW = (1280, 1800)
 # The by-year chart's bars and legend are drawn as SVG paths; an empty or failed chart has only its axes.
 MIN_CHART_PATHS = 10
+LEEDS, LONDON = "80481", "London"
 
 PAGE_FACTS = """({
   charts: [...document.querySelectorAll('svg.chart')].map(svg => {
@@ -46,6 +48,34 @@ def corpus_page(corpus_warehouse, tmp_path_factory):
     return build_report(corpus_warehouse, tmp_path_factory.mktemp("corpus-report"))
 
 
+# The urns of the table's rows a reader sees, in order, and the line that counts them.
+SHOWN = """({
+  urns: [...document.querySelectorAll('#authority-table tbody tr')].filter(row => !row.hidden)
+    .map(row => row.dataset.urn),
+  count: document.getElementById('authority-count').textContent,
+})"""
+HEADING = "document.querySelectorAll('#authority-table thead th')[{column}].querySelector('button').click()"
+SET_CONTROL = """(() => {{ const control = document.getElementById('{id}'); control.value = {value!r};
+  control.dispatchEvent(new Event('input')); }})()"""
+ENDED_COLUMN, AGE_COLUMN = 5, 6  # the columns "Inspection ended" and "Grade's age"
+
+
+def table_rows(warehouse) -> list[tuple]:
+    """(urn, inspection end, years since, ons code, region) of each authority, in the page's order (by name)."""
+    return warehouse.execute(
+        "SELECT a.urn, l.inspection_end, l.years_since_inspection, a.ons_code, a.region FROM v_authorities AS a "
+        "LEFT JOIN v_latest_judgements AS l ON l.urn = a.urn AND l.area = 'overall_effectiveness' "
+        "ORDER BY a.provider_name, a.urn"
+    ).fetchall()
+
+
+def sorted_urns(rows: list[tuple], column: int, descending: bool = False) -> list[str]:
+    """The table sorted as the page sorts it: stable, blanks last either way."""
+    known = [row for row in rows if row[column] is not None]
+    blank = [row for row in rows if row[column] is None]
+    return [row[0] for row in sorted(known, key=lambda row: row[column], reverse=descending) + blank]
+
+
 def test_corpus_report_renders_in_chromium(chromium, corpus_page, corpus_warehouse, tmp_path):
     with duckdb.connect(str(corpus_warehouse), read_only=True) as warehouse:
         authorities_inspected, authorities = warehouse.execute(
@@ -59,11 +89,27 @@ def test_corpus_report_renders_in_chromium(chromium, corpus_page, corpus_warehou
         by_year = dict(warehouse.execute(
             "SELECT year || '/' || grade, sum(providers)::INTEGER FROM v_grade_distribution GROUP BY ALL"
         ).fetchall())
+        rows = table_rows(warehouse)
     authority_page = corpus_page.parent / "authorities" / f"{most_inspected}.html"
     with Browser(chromium, tmp_path / "profile", *WINDOW) as browser:
         browser.open(corpus_page.as_uri())
         index = browser.evaluate(PAGE_FACTS)
         browser.screenshot(tmp_path / "report-national.png")
+        table = {"as built": browser.evaluate(SHOWN)}
+        browser.evaluate(HEADING.format(column=ENDED_COLUMN))
+        table["ended, oldest first"] = browser.evaluate(SHOWN)
+        browser.evaluate(HEADING.format(column=ENDED_COLUMN))
+        table["ended, latest first"] = browser.evaluate(SHOWN)
+        browser.evaluate(HEADING.format(column=AGE_COLUMN))
+        table["age, youngest first"] = browser.evaluate(SHOWN)
+        leeds_ons = next(row[3] for row in rows if row[0] == LEEDS)
+        browser.evaluate(SET_CONTROL.format(id="authority-filter", value=leeds_ons.lower()))
+        table["found by ONS code"] = browser.evaluate(SHOWN)
+        browser.evaluate(SET_CONTROL.format(id="authority-filter", value=""))
+        browser.evaluate(SET_CONTROL.format(id="authority-region", value=LONDON))
+        table["London"] = browser.evaluate(SHOWN)
+        browser.evaluate("document.getElementById('authorities').scrollIntoView()")
+        browser.screenshot(tmp_path / "report-authorities.png")
         browser.open(authority_page.as_uri())
         facts = browser.evaluate(PAGE_FACTS)
         browser.screenshot(tmp_path / "report-authority.png")
@@ -76,6 +122,17 @@ def test_corpus_report_renders_in_chromium(chromium, corpus_page, corpus_warehou
         assert chart["paths"] >= MIN_CHART_PATHS, chart
     assert {key: count for key, count in index["byYear"].items() if count} == by_year
     assert index["authorityLinks"] == authorities
+
+    every = [row[0] for row in rows]
+    assert table["as built"] == {"urns": every, "count": f"Showing {authorities} of {authorities} authorities"}
+    assert table["ended, oldest first"]["urns"] == sorted_urns(rows, 1)
+    assert table["ended, latest first"]["urns"] == sorted_urns(rows, 1, descending=True)
+    # Ages tie (inspections ending the same week), so their order is the one the last sort left: compare the ages.
+    years = {row[0]: row[2] for row in rows}
+    assert [years[urn] for urn in table["age, youngest first"]["urns"]] == [years[urn] for urn in sorted_urns(rows, 2)]
+    assert table["found by ONS code"] == {"urns": [LEEDS], "count": f"Showing 1 of {authorities} authorities"}
+    london = [row[0] for row in rows if row[4] == LONDON]
+    assert len(london) > 1 and sorted(table["London"]["urns"]) == sorted(london)
 
     pages = list((corpus_page.parent / "authorities").glob("*.html"))
     assert len(pages) == authorities

@@ -28,13 +28,20 @@ def without_report_no(change_log: Path) -> None:
         con.execute(f"COPY rows TO '{change_log}' (FORMAT parquet)")
 
 
-# Migration 015's tables; the first is a report's table, so change logs written since carry it.
-MIGRATION_015_TABLES = ("previous_judgements", "grade_scales", "framework_scales")
-MIGRATION_015_LOGGED = ("previous_judgements",)
+def undo_reference_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """A copy without migration 015's reference tables (area_lineage, regions), which the views join: a test that
+    deletes the schema_migrations rows of earlier migrations runs 015 again too."""
+    for table in ("area_lineage", "regions"):
+        con.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
+
+
+# Migration 016's tables; the first is a report's table, so change logs written since carry it.
+MIGRATION_016_TABLES = ("previous_judgements", "grade_scales", "framework_scales")
+MIGRATION_016_LOGGED = ("previous_judgements",)
 
 
 def undo_grade_scales(con: duckdb.DuckDBPyConnection) -> None:
-    """A copy without migration 015's previous grades and grade scales (its schema_migrations row is the
+    """A copy without migration 016's previous grades and grade scales (its schema_migrations row is the
     caller's)."""
-    for table in MIGRATION_015_TABLES:
+    for table in MIGRATION_016_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {table}")

@@ -4,8 +4,6 @@ a new scale reaches the warehouse without a migration."""
 
 from __future__ import annotations
 
-import pandas as pd
-
 from tests.factories import sample_reports
 from tests.provider_samples import COLLEGE, provider_reports
 from transform.frames import reports_to_frames
@@ -61,14 +59,14 @@ def test_scores_in_the_warehouse_are_the_scales_scores(tmp_path):
 
 
 def test_a_new_scale_reaches_the_warehouse_with_the_next_write_not_a_migration(tmp_path, monkeypatch):
-    from warehouse import scales
+    from warehouse import reference
 
     db = tmp_path / "w.duckdb"
     load_batch(db, reports_to_frames(provider_reports()[:1]))
-    frames = scales.scale_frames()
-    extra = pd.DataFrame([["three-point", 1, "secure", "Secure", pd.NA, 1]], columns=frames["grade_scales"].columns)
-    frames["grade_scales"] = pd.concat([frames["grade_scales"], extra], ignore_index=True)
-    monkeypatch.setattr(scales, "scale_frames", lambda: frames)
+    rows = reference.reference_rows()
+    columns, scales = rows["grade_scales"]
+    rows["grade_scales"] = (columns, [*scales, ("three-point", 1, "secure", "Secure", None, 1)])
+    monkeypatch.setattr(reference, "reference_rows", lambda: rows)
     load_batch(db, reports_to_frames(provider_reports()[1:2]))
     with reading(db) as con:
         assert con.execute("SELECT printed FROM grade_scales WHERE scale = 'three-point'").fetchall() == [("Secure",)]

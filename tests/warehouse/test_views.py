@@ -178,3 +178,39 @@ def test_every_report_on_no_provider_is_listed_never_orphaned_silently(tmp_path)
         ("/reports/title.pdf", "ok"), ("/reports/unread.pdf", "unrecognised")
     ]
     assert "provider_unmatched" in rows[0][3]
+
+
+def test_every_view_with_a_region_has_the_codes_to_join_on(sample_db):
+    with reading(sample_db) as con:
+        views = [name for (name,) in con.execute(
+            "SELECT DISTINCT table_name FROM duckdb_columns() WHERE column_name = 'region' "
+            "AND table_name IN (SELECT view_name FROM duckdb_views() WHERE NOT internal)").fetchall()]
+        assert {"v_la_judgements", "v_latest_judgements", "v_judgement_history", "v_grade_distribution",
+                "v_provider_timeline", "v_authorities", "v_unrecognised_reports"} <= set(views)
+        for view in views:
+            columns = {column[0] for column in con.execute(f"SELECT * FROM {view} LIMIT 0").description}
+            wanted = {"region_code"} if view == "v_grade_distribution" else {"region_code", "la_code", "ons_code"}
+            assert wanted <= columns, view
+            if "urn" in columns:
+                codes = con.execute(f"SELECT DISTINCT la_code, ons_code, region_code FROM {view} WHERE urn = ?",
+                                    [LEEDS]).fetchall()
+                assert codes in ([], [("383", "E08000035", "E12000003")]), view
+        regions = con.execute("SELECT DISTINCT region, region_code FROM v_grade_distribution ORDER BY 1").fetchall()
+    assert regions == [("London", "E12000007"), ("Yorkshire and the Humber", "E12000003")]
+
+
+def test_a_latest_grade_says_how_old_it_is_and_whether_an_earlier_framework_gave_it(sample_db):
+    rows = query(
+        sample_db,
+        "SELECT provider_name, framework, inspection_end, years_since_inspection, from_earlier_framework, "
+        "current_framework FROM v_latest_judgements WHERE area = 'overall_effectiveness' ORDER BY provider_name",
+    )
+    today = date.today()
+    assert [(name, framework, earlier, current) for name, framework, _, _, earlier, current in rows] == [
+        ("Bromley", "ilacs", True, "ilacs-2023"),
+        ("Croydon", "ilacs", True, "ilacs-2023"),
+        ("Leeds", "ilacs-2023", False, "ilacs-2023"),
+    ]
+    for name, _, ended, years, _, _ in rows:
+        assert abs(years - (today - ended).days / 365.25) <= 0.05, name
+    assert rows[0][3] > rows[2][3], "Bromley's 2019 grade is older than Leeds' of 2025"

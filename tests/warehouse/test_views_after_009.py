@@ -15,9 +15,10 @@ from bench.views import VIEWS
 from extract.records import Provenance
 from tests.factories import make_report
 from tests.warehouse.old_schemas import (
-    MIGRATION_015_LOGGED,
+    MIGRATION_016_LOGGED,
     NUMBERED_TABLES,
     undo_grade_scales,
+    undo_reference_tables,
     undo_report_numbers,
     without_report_no,
 )
@@ -27,7 +28,8 @@ from warehouse.snapshot import DROPPED, WRITTEN, changes_path, copy_paths, log_f
 
 OLD_VIEWS_SQL = Path(__file__).parent / "views_before_009.sql"
 AUTHORITIES = ("Leeds", "Croydon", "Bromley", "Bradford", "Kent")
-AREAS = ("overall_effectiveness", "impact_of_leaders", "children_in_care", "care_leavers")
+# Areas of one lineage (area_lineage), so the previous grade comes across areas and, within one inspection, by preference.
+AREAS = ("overall_effectiveness", "impact_of_leaders", "children_in_care", "care_leavers", "children_in_care_and_care_leavers")
 GRADES = ("outstanding", "good", "requires_improvement", "inadequate", "not_judged")
 # Few dates, so many reports of one authority share an inspection end: republished copies of one inspection.
 DATES = tuple(date(2015, 1, 9) + timedelta(days=91 * n) for n in range(6))
@@ -38,8 +40,10 @@ def differences(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int, int
     con.execute(OLD_VIEWS_SQL.read_text())
     found = {}
     for view in VIEWS:
+        columns = ", ".join(column[0] for column in con.execute(f"SELECT * FROM old_{view} LIMIT 0").description)
         new_only, old_only = (
-            con.execute(f"SELECT count(*) FROM (SELECT * FROM {a} EXCEPT ALL SELECT * FROM {b})").fetchone()[0]
+            con.execute(f"SELECT count(*) FROM (SELECT {columns} FROM {a} EXCEPT ALL SELECT {columns} FROM {b})")
+            .fetchone()[0]
             for a, b in ((view, f"old_{view}"), (f"old_{view}", view))
         )
         if new_only or old_only:
@@ -88,6 +92,10 @@ def test_views_match_the_old_sql_through_republished_replaced_and_moved_reports(
         republished = con.execute("SELECT count(*) FROM reports GROUP BY urn, inspection_end HAVING count(*) > 1 "
                                   "LIMIT 1").fetchall()
     assert republished, "no two reports of one inspection: the dedupe is not exercised"
+    with reading(db) as con:
+        across = con.execute("SELECT count(*) FILTER (WHERE previous_area <> area), "
+                             "count(*) FILTER (WHERE previous_area = area) FROM v_judgement_history").fetchone()
+    assert all(across), f"previous grades from another area and from the same: {across}; the lineage is not exercised"
 
     # Each later write republishes copies, and replaces reports (new content) under another date or authority.
     for write in range(3):
@@ -129,10 +137,11 @@ def test_a_warehouse_from_before_009_gets_the_table_filled_from_its_live_rows(tm
             con.execute("DROP TABLE IF EXISTS la_judgements CASCADE")
             con.execute("DROP TABLE IF EXISTS la_judgements_order")
             undo_report_numbers(con)
+            undo_reference_tables(con)
             undo_grade_scales(con)
             con.execute("DELETE FROM schema_migrations WHERE version >= 9")
     (log,) = changes_path(db).iterdir()
-    for table in ("la_judgements", *MIGRATION_015_LOGGED):
+    for table in ("la_judgements", *MIGRATION_016_LOGGED):
         for prefix in (WRITTEN, DROPPED):
             log_file(log, prefix, table).unlink()
     for table in NUMBERED_TABLES:

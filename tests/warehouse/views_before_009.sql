@@ -1,6 +1,7 @@
 -- The analyst views as they were before migration 009 (deduplicating republished reports at every query),
 -- as temporary views named old_*: tests/warehouse/test_views_after_009.py checks the views on la_judgements
--- give the same rows.
+-- give the same rows in these columns (later columns, such as the authority's codes, have tests of their own).
+-- The previous grade of old_v_judgement_history follows the area lineage of migration 015.
 
 CREATE OR REPLACE TEMP VIEW old_v_la_judgements AS
 WITH inspections AS (
@@ -61,26 +62,42 @@ JOIN chosen USING (urn, area, report_id)
 JOIN latest_inspection AS i USING (urn);
 
 CREATE OR REPLACE TEMP VIEW old_v_judgement_history AS
-WITH ordered AS (
+-- The previous grade by the rule of migration 015 (area_lineage), written as the rule reads rather than as the view
+-- computes it: of every earlier judgement of the authority in the area or an area it continues, the one at the
+-- latest inspection, the most preferred area there. A join of every judgement with every earlier one.
+WITH positioned AS (
     SELECT
         *,
-        lag(grade) OVER inspections_in_area AS previous_grade,
-        lag(score) OVER inspections_in_area AS previous_score
+        {'end': coalesce(inspection_end, DATE '0001-01-01'), 'published': coalesce(published, DATE '0001-01-01'),
+         'report_id': report_id} AS position
     FROM old_v_la_judgements
-    WINDOW inspections_in_area AS (
-        PARTITION BY urn, area ORDER BY inspection_end NULLS FIRST, published NULLS FIRST, report_id
-    )
+),
+lineage AS (
+    SELECT DISTINCT area, area AS continues, 0 AS preference FROM positioned
+    UNION ALL
+    SELECT area, continues, preference FROM area_lineage
+),
+previous AS (
+    SELECT
+        j.report_id, j.area, e.grade, e.score, e.area AS previous_area, e.report_id AS previous_report_id,
+        e.inspection_end AS previous_inspection_end
+    FROM positioned AS j
+    JOIN lineage AS l ON l.area = j.area
+    JOIN positioned AS e ON e.urn = j.urn AND e.area = l.continues AND e.position < j.position
+    QUALIFY row_number() OVER (PARTITION BY j.report_id, j.area ORDER BY e.position DESC, l.preference) = 1
 )
 SELECT
-    urn, provider_name, region, report_id, framework, inspection_start, inspection_end, published,
-    area, grade, score, previous_grade, previous_score,
+    j.urn, j.provider_name, j.region, j.report_id, j.framework, j.inspection_start, j.inspection_end, j.published,
+    j.area, j.grade, j.score, p.grade AS previous_grade, p.score AS previous_score, p.previous_area,
+    p.previous_report_id, p.previous_inspection_end,
     CASE
-        WHEN score IS NULL OR previous_score IS NULL THEN NULL
-        WHEN score < previous_score THEN 'improved'
-        WHEN score > previous_score THEN 'declined'
+        WHEN j.score IS NULL OR p.score IS NULL THEN NULL
+        WHEN j.score < p.score THEN 'improved'
+        WHEN j.score > p.score THEN 'declined'
         ELSE 'unchanged'
     END AS direction
-FROM ordered;
+FROM positioned AS j
+LEFT JOIN previous AS p USING (report_id, area);
 
 CREATE OR REPLACE TEMP VIEW old_v_overall_streaks AS
 WITH overall AS (

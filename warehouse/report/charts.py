@@ -50,6 +50,14 @@ BAR_EDGE = "#ffffff"
 UNGRADED_FILL = "#f2f2f2"
 EMPTY_CELL_FILL = "#ffffff"
 GRID_LINE = "#bdbdbd"
+# The hatch that tells an older scale's word (adequate, satisfactory) from the modern grade of the same colour,
+# drawn alike on bars, cells and legend swatches: half-black lines show on every fill, where lines of the edge's
+# colour (white on bars, light grey in the legend) left the legend's Adequate swatch looking like Requires
+# improvement.
+HATCH_COLOUR = "#00000080"
+# Legend swatches a little larger than matplotlib's default (2 by 0.7 font sizes), so a hatch shows in them.
+LEGEND_HANDLE_LENGTH = 2.4
+LEGEND_HANDLE_HEIGHT = 1.2
 
 
 @contextmanager
@@ -85,6 +93,7 @@ def stack_bars(axes, groups: Sequence, table: dict, grades: Sequence[str], horiz
             color=style.fill,
             edgecolor=BAR_EDGE,
             hatch=style.hatch or None,
+            hatchcolor=HATCH_COLOUR,
             label=style.label,
             **offset,
         )
@@ -93,11 +102,12 @@ def stack_bars(axes, groups: Sequence, table: dict, grades: Sequence[str], horiz
 
 def grade_legend(axes, grades: Sequence[str], **placement) -> None:
     handles = [
-        Patch(facecolor=grade_style(g).fill, hatch=grade_style(g).hatch or None, edgecolor=GRID_LINE,
-              label=grade_style(g).label)
+        Patch(facecolor=grade_style(g).fill, hatch=grade_style(g).hatch or None, hatchcolor=HATCH_COLOUR,
+              edgecolor=GRID_LINE, label=grade_style(g).label)
         for g in grades
     ]
-    axes.legend(handles=handles, frameon=False, **placement)
+    axes.legend(handles=handles, frameon=False, handlelength=LEGEND_HANDLE_LENGTH,
+                handleheight=LEGEND_HANDLE_HEIGHT, **placement)
 
 
 def grades_by_year_chart(rows: Sequence[YearGradeCount]) -> Figure:
@@ -160,7 +170,8 @@ def timeline_chart(grid: TimelineGrid, title: str) -> Figure:
                 grade = grid.grade(area, column)
                 style = grade_style(grade)
                 axes.add_patch(Rectangle((x, y), 1, 1, facecolor=style.fill if grade else EMPTY_CELL_FILL,
-                                         hatch=style.hatch or None, edgecolor=GRID_LINE))
+                                         hatch=style.hatch or None, hatchcolor=HATCH_COLOUR,
+                                         edgecolor=GRID_LINE))
                 axes.text(x + 0.5, y + 0.5, style.label if grade else "–", ha="center", va="center",
                           color=style.ink, fontsize=8)
         axes.set_xlim(0, max(1, len(grid.columns)))

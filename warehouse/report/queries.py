@@ -25,6 +25,7 @@ from warehouse.report.records import (
     Summary,
     TimelineEntry,
     UnreadCount,
+    UnreadFile,
     YearGradeCount,
 )
 
@@ -36,6 +37,9 @@ KEY_QUOTATIONS_PER_AUTHORITY = 5
 # The index lists the longest streaks only (a million reports make thousands); each authority's page has all
 # of its own.
 STREAKS_ON_INDEX = 50
+# Files not read listed one by one on the index: every one of a real archive's (the corpus has 7), while a
+# warehouse of a million reports, with thousands, keeps a page a browser opens; the count by why is always whole.
+UNREAD_FILES_LISTED = 1000
 
 Row = TypeVar("Row")
 
@@ -83,7 +87,8 @@ def read_index_data(connection: duckdb.DuckDBPyConnection, generated_at: datetim
         authorities=read_authorities(connection),
         generated_at=generated_at or datetime.now().astimezone(),
         min_streak=MIN_STREAK,
-        unread=fetch(connection, "unread_reports", UnreadCount),
+        unread=fetch(connection, "unread_reports", UnreadFile, limit=UNREAD_FILES_LISTED),
+        unread_counts=fetch(connection, "unread_counts", UnreadCount),
     )
 
 

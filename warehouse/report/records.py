@@ -54,10 +54,20 @@ class Streak:
 
 @dataclass(frozen=True)
 class Authority:
+    """An authority of the index's table: its codes, and its latest overall grade with its date, age and change."""
+
     urn: str
     provider_name: str
     region: str | None
     latest_overall_grade: str | None
+    la_code: str | None = None
+    ons_code: str | None = None
+    latest_overall_end: date | None = None
+    latest_overall_framework: str | None = None
+    latest_overall_years: float | None = None  # how old the grade is, in years
+    latest_overall_earlier_framework: bool | None = None  # given under an earlier framework than today's
+    previous_overall_grade: str | None = None
+    overall_direction: str | None = None  # improved | declined | unchanged, against previous_overall_grade
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,8 @@ class TimelineEntry:
     overall_grade: str | None
     outcome: str | None
     headline: str | None
+    source_url: str | None = None  # the file on the Ofsted site
+    path: str | None = None  # where the file was read from
 
 
 @dataclass(frozen=True)
@@ -107,19 +119,34 @@ class Summary:
 
 
 @dataclass(frozen=True)
-class UnreadCount:
-    """Reports of one provider that no parser reads yet (v_unrecognised_reports)."""
+class UnreadFile:
+    """A report file the warehouse holds but could not read (v_unread_reports), and why."""
 
+    report_id: str
+    status: str  # unrecognised | not_a_pdf | no_text_layer | error | invalid
+    error: str | None
     provider_type: str
     urn: str | None
     provider_name: str | None
-    reports: int
-    latest_published: date | None
+    site_label: str | None
+    first_line: str | None
+    published: date | None
+    source_url: str | None
+    path: str | None
+
+
+@dataclass(frozen=True)
+class UnreadCount:
+    """How many files were not read for one reason."""
+
+    status: str
+    files: int
 
 
 @dataclass(frozen=True)
 class IndexData:
-    """What the index page shows: the national picture, movements, the longest streaks, every authority."""
+    """What the index page shows: the national picture, movements, the longest streaks, every authority, and the
+    files that were not read."""
 
     summary: Summary
     grades_by_year: tuple[YearGradeCount, ...]
@@ -130,7 +157,8 @@ class IndexData:
     authorities: tuple[Authority, ...]
     generated_at: datetime
     min_streak: int
-    unread: tuple[UnreadCount, ...] = ()
+    unread: tuple[UnreadFile, ...] = ()  # the first UNREAD_FILES_LISTED of them
+    unread_counts: tuple[UnreadCount, ...] = ()  # every file not read, counted by why
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
-"""ReportData -> one self-contained HTML page: inline CSS, inline SVG charts, no scripts, no external links.
+"""ReportData -> self-contained HTML pages: inline CSS, inline SVG charts, one inline script (the index's table of
+authorities sorts and filters without it too: it only adds the controls), nothing loaded from elsewhere. Links
+lead to the other pages by relative paths, and to each report's file: its Ofsted address, else the file on disk.
 
 Jinja2 escapes every value by default, so quotations carrying quotes, ampersands or angle brackets print as
 written; only the SVG the charts module produced is marked safe.
@@ -15,17 +17,20 @@ from markupsafe import Markup, escape
 
 from warehouse.report.charts import figure_to_svg, grades_by_year_chart, latest_grades_by_region_chart
 from warehouse.report.records import AuthoritiesData, IndexData
-from warehouse.report.sections import AuthoritySection, TimelineGrid, authority_page, is_graded
+from warehouse.report.sections import AuthoritySection, TimelineGrid, authority_page, is_graded, source_href
 from warehouse.report.svg import inline_svg
 from warehouse.report.vocabulary import (
     GRADE_STYLES,
     UNKNOWN_GRADE_STYLE,
     area_label,
+    direction_label,
+    direction_rank,
     framework_label,
     grade_label,
     grade_rank,
     humanise,
     kind_label,
+    unread_status_label,
 )
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -40,7 +45,7 @@ SOURCE_VIEWS = (
     "v_overall_streaks",
     "v_provider_timeline",
     "v_quotations",
-    "v_unrecognised_reports",
+    "v_unread_reports",
 )
 NO_GRADE_CELL = '<td class="none">–</td>'  # a full inspection that gave no grade in the row's area
 NO_OUTCOME = "No grades"  # a visit's cell when it records no outcome
@@ -71,6 +76,9 @@ def environment() -> jinja2.Environment:
         kind_label=kind_label,
         framework_label=framework_label,
         humanise=humanise,
+        direction_label=direction_label,
+        unread_status_label=unread_status_label,
+        age=age_in_years,
     )
     env.globals.update(
         grade_styles=GRADE_STYLES,
@@ -79,8 +87,18 @@ def environment() -> jinja2.Environment:
         page_of=authority_page,
         grid_cells=grid_cells,
         source_views=SOURCE_VIEWS,
+        source_href=source_href,
+        grade_rank=grade_rank,
+        direction_rank=direction_rank,
     )
     return env
+
+
+def age_in_years(value: float | None) -> str:
+    """A grade's age as the page prints it: '12.4 years', '1 year'."""
+    if value is None:
+        return ""
+    return f"{value:g} year" if value == 1 else f"{value:g} years"
 
 
 def grid_cells(grid: TimelineGrid, area: str, first_row: bool) -> Markup:
@@ -137,12 +155,17 @@ def render_index(data: IndexData, title: str) -> str:
         chart_titles={"by_year": BY_YEAR_CHART_TITLE, "by_region": BY_REGION_CHART_TITLE},
         year_table=year_table(data),
         region_table=region_table(data),
+        regions=sorted({a.region for a in data.authorities if a.region}),
+        latest_grades=sorted({a.latest_overall_grade for a in data.authorities if a.latest_overall_grade},
+                             key=lambda grade: (grade_rank(grade), grade)),
+        unread_total=sum(count.files for count in data.unread_counts),
         index_href="index.html",
+        page_class="index",
     )
 
 
 def render_authority(section: AuthoritySection, data: AuthoritiesData, title: str) -> str:
     """One authority's page (in AUTHORITY_FOLDER, beside the index): its grid, visits, quotations, streaks."""
     return environment().get_template(AUTHORITY_TEMPLATE).render(
-        title=title, section=section, data=data, index_href="../index.html"
+        title=title, section=section, data=data, index_href="../index.html", page_class="authority-page"
     )

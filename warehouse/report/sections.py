@@ -6,10 +6,12 @@ both always show the same thing.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from warehouse.report.records import AreaJudgement, AuthoritiesData, Authority, KeyQuotation, Streak, TimelineEntry
 from warehouse.report.vocabulary import LA_INSPECTION_KIND, area_sort_key
@@ -59,6 +61,24 @@ def authority_anchor(urn: str) -> str:
 def authority_page(urn: str) -> str:
     """The authority's page, relative to the index: authorities/<URN>.html."""
     return f"{AUTHORITY_FOLDER}/{urn}.html"
+
+
+# Addresses a page may link a report to: the Ofsted site's (and a test's fake site on 127.0.0.1).
+WEB_SCHEMES = ("https://", "http://")
+
+
+def source_href(source_url: str | None, path: str | None, page: int | None = None) -> str | None:
+    """Where a report's file is, to link to: its address on the Ofsted site where known, else the file it was read
+    from as a file: URI (an absolute path only: a relative one was relative to wherever ingest ran, and leads
+    nowhere from the page); None when neither. `page` opens the PDF at that page (#page=N, which PDF viewers in
+    browsers follow)."""
+    if source_url and source_url.startswith(WEB_SCHEMES):
+        href = source_url
+    elif path and os.path.isabs(path):
+        href = Path(path).as_uri()
+    else:
+        return None
+    return f"{href}#page={page}" if page else href
 
 
 def is_graded(entry: TimelineEntry) -> bool:

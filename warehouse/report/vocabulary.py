@@ -120,3 +120,30 @@ def kind_short_label(kind: str | None) -> str:
 
 def framework_label(framework: str | None) -> str:
     return FRAMEWORK_LABELS.get(framework or "") or (framework or "")
+
+
+# A change of grade against the previous one (v_judgement_history.direction), with an arrow so it reads at a glance.
+DIRECTION_LABELS: dict[str, str] = {"improved": "▲ Improved", "declined": "▼ Declined", "unchanged": "= Unchanged"}
+# Sorting a table by change: improvements first, then no change, then declines.
+DIRECTION_ORDER: tuple[str, ...] = ("improved", "unchanged", "declined")
+
+# Why a report file was not read (v_unread_reports.status), in words.
+UNREAD_STATUS_LABELS: dict[str, str] = {
+    "unrecognised": "A kind of report no parser reads yet",
+    "not_a_pdf": "Not a PDF",
+    "no_text_layer": "A scan with no text to read",
+    "error": "The parser failed",
+    "invalid": "Read, but what it gave broke a warehouse rule",
+}
+
+
+def direction_label(direction: str | None) -> str:
+    return DIRECTION_LABELS.get(direction or "", humanise(direction))
+
+
+def direction_rank(direction: str | None) -> int | None:
+    return DIRECTION_ORDER.index(direction) if direction in DIRECTION_ORDER else None
+
+
+def unread_status_label(status: str) -> str:
+    return UNREAD_STATUS_LABELS.get(status) or humanise(status)

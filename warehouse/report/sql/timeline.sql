@@ -1,4 +1,5 @@
--- Every report of every authority, oldest first: graded inspections and ungraded visits alike.
+-- Every report of every authority, oldest first: graded inspections and ungraded visits alike, with where
+-- its file is (the Ofsted address, else the path it was read from) for the page to link to.
 SELECT
     urn,
     report_id,
@@ -9,7 +10,9 @@ SELECT
     published,
     overall_grade,
     outcome,
-    headline
+    headline,
+    source_url,
+    path
 FROM v_provider_timeline
 -- Reports of schools, early years settings and further education providers name no authority.
 WHERE kind NOT IN ('school-inspection', 'early-years-inspection', 'further-education-inspection',

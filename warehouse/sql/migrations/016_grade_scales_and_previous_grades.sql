@@ -3,7 +3,7 @@
 -- carry that others do not: the grade of the provider's previous inspection, printed beside this one's, which is
 -- never a judgement of this inspection; and grade scales as data, so a framework with a new scale (the report
 -- cards of November 2025) is a row of data (transform/grade_scales.csv, framework_scales.csv), not a migration:
--- every writer brings these two tables up to date from those files (warehouse/scales.py), as it re-creates the
+-- every writer brings these two tables up to date from those files (warehouse/reference.py), as it re-creates the
 -- views.
 CREATE TABLE previous_judgements (
     report_id VARCHAR NOT NULL,
