@@ -761,7 +761,7 @@ COMMENT ON COLUMN v_early_years_latest_judgements.from_latest_inspection IS 'Tru
 
 CREATE OR REPLACE VIEW v_early_years_judgement_history AS
 SELECT * EXCLUDE (provider_type) FROM v_provider_judgement_history WHERE provider_type = 'early-years';
-COMMENT ON VIEW v_early_years_judgement_history IS 'Every judgement of every graded inspection of a early years setting, with the previous grade and the direction of change: v_provider_judgement_history for provider type early-years.';
+COMMENT ON VIEW v_early_years_judgement_history IS 'Every judgement of every graded inspection of an early years setting, with the previous grade and the direction of change: v_provider_judgement_history for provider type early-years.';
 COMMENT ON COLUMN v_early_years_judgement_history.urn IS 'URN of the provider.';
 COMMENT ON COLUMN v_early_years_judgement_history.provider_name IS 'Name of the provider.';
 COMMENT ON COLUMN v_early_years_judgement_history.report_id IS 'The report.';
