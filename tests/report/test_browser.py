@@ -80,7 +80,8 @@ def test_corpus_report_renders_in_chromium(chromium, corpus_page, corpus_warehou
     with duckdb.connect(str(corpus_warehouse), read_only=True) as warehouse:
         authorities_inspected, authorities = warehouse.execute(
             "SELECT count(DISTINCT urn) FILTER (WHERE kind = 'la-inspection'), count(DISTINCT urn) "
-            "FROM v_provider_timeline WHERE kind NOT LIKE 'school%'"
+            "FROM v_provider_timeline WHERE kind NOT IN ('school-inspection', 'early-years-inspection', "
+            "'further-education-inspection', 'pre-registration-inspection')"
         ).fetchone()
         (most_inspected,) = warehouse.execute(
             "SELECT urn FROM v_provider_timeline WHERE kind = 'la-inspection' GROUP BY urn "
