@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-PARSER_VERSION = "2.3.0"
+PARSER_VERSION = "2.4.0"
 
 
 class Status(str, Enum):

@@ -89,8 +89,10 @@ def test_every_grade_truth_gives_as_printed(provider_reports, truth, row):
 @pytest.mark.parametrize("row", ROWS, ids=[row["path"] for row in ROWS])
 def test_key_quotations_are_passages_after_the_verdict(provider_reports, row):
     """The verdict (extract.text.verdict) may be the table's row as printed; every other quotation is a passage,
-    and the summary or the outcome comes first after it."""
+    or passages printed one after another (a sentence that refers back joins the one before it:
+    extract.text.follow_on), and the summary or the outcome comes first after it."""
     report = provider_reports[row["path"]]
     quoted = [q for q in report.quotations if q.reason != "verdict"]
-    assert quoted and {q.text for q in quoted} <= {p.text for p in report.passages}
+    printed = f' {" ".join(p.text for p in report.passages)} '
+    assert quoted and all(f" {q.text} " in printed for q in quoted)
     assert quoted[0].reason in ("summary", "outcome_statement")
