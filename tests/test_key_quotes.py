@@ -116,6 +116,7 @@ def area_paragraphs(section, count, start=0, text="Paragraph {n} opens with what
 
 
 AREAS_PLAN = QuotePlan(summary=(r"^Summary$",), improvement=(r"^What needs to improve",))
+LEDE_PLAN = QuotePlan(summary=(r"^Summary$",), area_lede_paragraphs=2)
 
 
 def test_the_verdict_ranks_first_and_is_not_quoted_twice():
@@ -135,6 +136,27 @@ def test_the_summarys_opening_comes_before_the_areas_which_are_heard_in_turn():
     assert reasons[:5] == ["summary"] * 5
     assert [q.section for q in quotations[5:8]] == ["Help", "Care", "Leaders"], "each area's best, in turn"
     assert [q.section for q in quotations[8:11]] == ["Help", "Care", "Leaders"]
+
+
+def test_an_areas_first_paragraphs_are_quoted_by_their_first_two_sentences():
+    paragraphs = [
+        sentence("Help", text.format(n=n), n, opens=k == 0)
+        for n in range(LEDE_PLAN.area_lede_paragraphs + 1)
+        for k, text in enumerate(
+            (
+                "Paragraph {n} opens with what inspectors found about the help children receive.",
+                "Paragraph {n} goes on to say what that finding rests on, in the words of the report.",
+                "Paragraph {n} then gives an example of a child whose plan was reviewed by the team.",
+            )
+        )
+    ]
+    lede_blocks = LEDE_PLAN.area_lede_paragraphs
+    quoted = {q.text for q in key_quotations(report(*paragraphs, filler=200), LEDE_PLAN)}
+    lede = {p.passage.text for p in paragraphs if p.block < lede_blocks and "example" not in p.passage.text}
+    after = {p.passage.text for p in paragraphs if p.block == lede_blocks and "opens" in p.passage.text}
+    assert quoted == lede | after
+    openings = {p.passage.text for p in paragraphs if "opens" in p.passage.text}
+    assert {q.text for q in key_quotations(report(*paragraphs, filler=200), AREAS_PLAN)} == openings
 
 
 def test_a_long_area_does_not_take_the_whole_budget():

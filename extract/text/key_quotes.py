@@ -13,8 +13,9 @@ quoted whole, `JOINED_ROLES`, a sentence with those after it that refer back to 
   `outcome_statement`, `priority_action`, `finding`): always;
 - the first sentence of the first `improvement_points` points to improve (`improvement_point`), the opening
   sentences of the judgement sections' paragraphs (`paragraph_opening`; where a family's paragraphs open with a
-  short verdict, the sentences completing it too) and any sentence with strong wording (`strong_wording`):
-  while the quotations stay within `MAX_SHARE_OF_TEXT` of the report's prose, the most quotable first;
+  short verdict, the sentences completing it too; in each section's first paragraphs, which state what it
+  found, the first two where a family says so: `QuotePlan.area_lede_paragraphs`) and any sentence with strong
+  wording (`strong_wording`): while the quotations stay within `MAX_SHARE_OF_TEXT` of the report's prose, the most quotable first;
 - never what `extract.text.unquotable` rules out (fragments, contents lines, footnotes, table rows, grade
   descriptors, boilerplate, the inspection's process, background that judges nothing), nor the sections a
   family marks as background (`QuotePlan.background`).
@@ -75,6 +76,9 @@ LEDE_SENTENCES = 4
 # twofold (measured on ../shared/press-quotes): ordered by wording, the budget went to strongly worded late
 # paragraphs at the expense of plain early ones.
 HEARD_ROUNDS = 2
+# In an area's first paragraphs (`QuotePlan.area_lede_paragraphs`), which state what it found and what that rests
+# on, this many sentences each are quoted as openings.
+AREA_LEDE_SENTENCES = 2
 
 # A sentence recalls an earlier inspection when it names one ...
 EARLIER_INSPECTION = re.compile(
@@ -124,6 +128,9 @@ class QuotePlan:
     # summarises ...", "Inspectors also considered ..."), as regexes matched at the sentence's start: not quoted
     # for their place, nor counted in summary_sentences.
     preamble: tuple[str, ...] = ()
+    # A judgement area's first this many paragraphs state what it found and what that rests on: their first
+    # `AREA_LEDE_SENTENCES` sentences are quoted as its openings. 0: only each paragraph's first sentence.
+    area_lede_paragraphs: int = 0
 
 
 @dataclass(frozen=True)
@@ -203,6 +210,7 @@ def candidates(
     """Every unit that may be quoted, with its reason, its stream and how strongly it is worded."""
     found: list[Candidate] = []
     points = summaries = 0
+    ledes = area_lede_positions(sentences, plan.area_lede_paragraphs)
     for unit in units:
         first = unit.first
         position = order[id(first)]
@@ -219,7 +227,7 @@ def candidates(
             continue
         # Only the areas are ordered by their wording: the summary, the outcome and the points keep their order.
         reading = read_wording(unit.text) if role in (None, "finding") else NOT_READ
-        choice = _choice(unit, role, reading.weight, sentences, position, plan)
+        choice = _choice(unit, role, reading.weight, sentences, position, plan, position in ledes)
         if choice is None:
             continue
         reason, stream, score = choice
@@ -233,7 +241,13 @@ def candidates(
 
 
 def _choice(
-    unit: Unit, role: str | None, weight: int, sentences: Sequence[Sentence], position: int, plan: QuotePlan
+    unit: Unit,
+    role: str | None,
+    weight: int,
+    sentences: Sequence[Sentence],
+    position: int,
+    plan: QuotePlan,
+    in_area_lede: bool = False,
 ) -> tuple[str, str, int] | None:
     """(reason, stream, score) of a unit its section's role lets be quoted; None for one it does not."""
     first = unit.first
@@ -244,7 +258,7 @@ def _choice(
         return role, section, weight + OPENING_WEIGHT
     if role == "improvement_point":
         return (role, IMPROVE, weight) if first.opens_block else None
-    opening = (opens_paragraph(first) or completes_short_opening(sentences, position, plan)) and (
+    opening = (opens_paragraph(first) or in_area_lede or completes_short_opening(sentences, position, plan)) and (
         not plan.paragraphs or _matches(section, plan.paragraphs)
     )
     if opening:
@@ -332,6 +346,24 @@ def chosen(ranked: Sequence[Candidate], sentences: Sequence[Sentence]) -> list[C
             kept.append(candidate)
             used += 0 if candidate.text in always else size
     return kept
+
+
+def area_lede_positions(sentences: Sequence[Sentence], paragraphs_each: int) -> frozenset[int]:
+    """Positions of the first `AREA_LEDE_SENTENCES` sentences of the first `paragraphs_each` paragraphs (or points)
+    of each section."""
+    paragraphs: dict[str, int] = {}
+    positions: set[int] = set()
+    within = 0
+    for position, sentence in enumerate(sentences):
+        section = sentence.passage.section
+        if sentence.opens_block:
+            paragraphs[section] = paragraphs.get(section, 0) + 1
+            within = 0
+        else:
+            within += 1
+        if 0 < paragraphs.get(section, 0) <= paragraphs_each and within < AREA_LEDE_SENTENCES:
+            positions.add(position)
+    return frozenset(positions)
 
 
 def opens_paragraph(sentence: Sentence) -> bool:
