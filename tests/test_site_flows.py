@@ -14,6 +14,9 @@ from flows.outcome import summary_of_run
 from tests.fake_site.fixtures import site_environment
 from warehouse.snapshot import reading
 
+# Each test runs whole Prefect flows against the fake site: end-to-end, about 2 s each (the edit loop skips them).
+pytestmark = pytest.mark.slow
+
 ALL_FILE_IDS = {"50282345", "50100001", "50175284"}
 LEEDS_NEW = "50282345"
 

@@ -14,6 +14,9 @@ from tests.fake_site.catalogue import CONVERSION_LETTER, school_listing
 from tests.fake_site.fixtures import seed_good_nightly, site_environment
 from warehouse.snapshot import reading
 
+# Each test runs whole Prefect flows against the fake site: end-to-end, about 2-5 s each.
+pytestmark = pytest.mark.slow
+
 NIGHTLY_TYPES = ["la", "school", "childrens-home", "early-years"]
 SCHOOL_TYPES = {"primary", "secondary", "special", "independent", "boarding"}
 LEEDS_OLD, LEEDS_NEW, BEDFORD = "50100001", "50282345", "50175284"

@@ -23,6 +23,9 @@ from tests.fake_site.catalogue import LABELS, FakeProvider, FakeReport
 from tests.fake_site.fixtures import site_environment
 from warehouse.snapshot import reading
 
+# Deployments, a worker and automations against the Prefect server: end-to-end.
+pytestmark = pytest.mark.slow
+
 PROJECT = Path(__file__).resolve().parents[2]
 LEEDS, BEDFORD = "80481", "80428"
 UNREADABLE_FILE_ID = "50175284"

@@ -19,6 +19,9 @@ from warehouse.load import LoadResult, load_batch
 from warehouse.snapshot import reading, writer_lock
 from warehouse.state import fingerprint
 
+# Writers, readers and killed processes racing each other: end-to-end, about 2 s each.
+pytestmark = pytest.mark.slow
+
 SUBPROCESS_TIMEOUT_SECONDS = 60
 
 
