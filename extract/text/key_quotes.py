@@ -15,7 +15,8 @@ quoted whole, `JOINED_ROLES`, a sentence with those after it that refer back to 
   sentences of the judgement sections' paragraphs (`paragraph_opening`; where a family's paragraphs open with a
   short verdict, the sentences completing it too; in each section's first paragraphs, which state what it
   found, the first two where a family says so: `QuotePlan.area_lede_paragraphs`) and any sentence with strong
-  wording (`strong_wording`): while the quotations stay within `MAX_SHARE_OF_TEXT` of the report's prose, the most quotable first;
+  wording (`strong_wording`): while the quotations stay within `MAX_SHARE_OF_TEXT` of the report's prose, the
+  most quotable first;
 - never what `extract.text.unquotable` rules out (fragments, contents lines, footnotes, table rows, grade
   descriptors, boilerplate, the inspection's process, background that judges nothing), nor the sections a
   family marks as background (`QuotePlan.background`).
@@ -247,7 +248,7 @@ def _choice(
     sentences: Sequence[Sentence],
     position: int,
     plan: QuotePlan,
-    in_area_lede: bool = False,
+    in_area_lede: bool,
 ) -> tuple[str, str, int] | None:
     """(reason, stream, score) of a unit its section's role lets be quoted; None for one it does not."""
     first = unit.first
