@@ -175,12 +175,17 @@ def shown(con: duckdb.DuckDBPyConnection, keys: list[int], node: Node) -> tuple[
     report_nos = sorted({report_no for report_no, _ in found})
     if not report_nos:
         return ()
-    cursor = con.execute(read_sql("context"), {"report_nos": report_nos})
+    cursor = con.execute(with_report_context("context"), {"report_nos": report_nos})
     columns = [column[0] for column in cursor.description]
     context = {row[0]: dict(zip(columns[1:], row[1:])) for row in cursor.fetchall()}
     sentences = read_sentences(con, found, len(report_nos))
     mark = highlighter(node)
     return tuple(passage(context[report_no], sentences[report_no, seq], seq, mark) for report_no, seq in found)
+
+
+def with_report_context(name: str) -> str:
+    """A search query with report_context.sql read in at {report_context}: one list of the columns search shows."""
+    return read_sql(name).replace("{report_context}", read_sql("report_context"))
 
 
 def read_sentences(con: duckdb.DuckDBPyConnection, found: list[tuple[int, int]], reports: int) -> dict:
@@ -250,7 +255,7 @@ def scan_rows(con: duckdb.DuckDBPyConnection, node: Node, filters: SearchFilters
     parameters = {"after": after, "limit": limit, "grade": filters.grade, "kind": filters.kind,
                   "since": filters.since, "provider": filters.provider, "region": filters.region,
                   "la_code": filters.la_code, **patterns}
-    cursor = con.execute(read_sql("scan").replace("{condition}", condition), parameters)
+    cursor = con.execute(with_report_context("scan").replace("{condition}", condition), parameters)
     columns = [column[0] for column in cursor.description]
     rows = [dict(zip(columns, row)) for row in cursor.fetchall()]
     mark = highlighter(node)

@@ -29,7 +29,6 @@ import fcntl
 import logging
 import os
 import shutil
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from tantivy import Document, FieldType, Index, Occur, Query
 
 from warehouse.exceptions import WarehouseBusy, WarehouseError
 from warehouse.search_query import All, Any, Node, Not, Phrase, Word, describe
-from warehouse.snapshot import fsync_directory, reading
+from warehouse.snapshot import fsync_directory, lock_exclusively, reading
 
 LOG = logging.getLogger(__name__)
 SEARCH_SQL_DIR = Path(__file__).parent / "sql" / "search"
@@ -64,7 +63,6 @@ COMMIT_REPORTS = 50_000
 WRITER_HEAP_BYTES = 200_000_000
 # How long a load waits for another process's index write before leaving its reports to the next catch-up.
 DEFAULT_LOCK_TIMEOUT_SECONDS = 600.0
-LOCK_POLL_SECONDS = 0.1
 # A newest-first search reads every match to order them: about 7.5 ns per sentence of a word (25 ms for *care*'s
 # 3.4 million at 100,000 reports), and PHRASE_COST times that per sentence of a phrase's rarest word, whose word
 # positions are read too (155 ms for *children in care*). Past DIRECT_POSTINGS such entries (about 60 ms) it goes
@@ -491,19 +489,12 @@ def index_lock(folder: Path, wait: bool, timeout: float) -> Iterator[bool]:
     except OSError as exc:
         raise IndexUnavailable(f"cannot write the search index in {folder}: {exc.strerror}") from None
     with handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if not wait:
-                    yield False
-                    return
-                if time.monotonic() >= deadline:
-                    raise WarehouseBusy(f"{folder}: another process kept the search index for {timeout:g} s; "
-                                        "run `ofsted reindex` when it is done") from None
-                time.sleep(LOCK_POLL_SECONDS)
+        if not lock_exclusively(handle, timeout if wait else 0):
+            if not wait:
+                yield False
+                return
+            raise WarehouseBusy(f"{folder}: another process kept the search index for {timeout:g} s; "
+                                "run `ofsted reindex` when it is done")
         try:
             yield True
         finally:

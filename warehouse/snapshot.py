@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import duckdb
 
@@ -102,25 +103,32 @@ def wal_of(path: Path) -> Path:
     return path.with_name(path.name + WAL_SUFFIX)
 
 
+def lock_exclusively(handle: IO, wait_seconds: float) -> bool:
+    """Take the exclusive lock on an open file, trying again until `wait_seconds` have passed (0: once); False
+    when another process still holds it."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(LOCK_POLL_SECONDS)
+
+
 @contextmanager
 def writer_lock(db: Path, timeout: float = DEFAULT_LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Exclusive right to write `db`; the OS releases it when the process dies, however it dies."""
     path = lock_path(db)
     with open(path, "a+") as handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    handle.seek(0)
-                    holder = handle.read().strip() or "unknown"
-                    raise WarehouseBusy(
-                        f"{db}: another process (pid {holder}) is writing the warehouse and did not finish within "
-                        f"{timeout:g} s; wait for it to finish and run again"
-                    ) from None
-                time.sleep(LOCK_POLL_SECONDS)
+        if not lock_exclusively(handle, timeout):
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise WarehouseBusy(
+                f"{db}: another process (pid {holder}) is writing the warehouse and did not finish within "
+                f"{timeout:g} s; wait for it to finish and run again"
+            )
         try:
             handle.seek(0)
             handle.truncate()

@@ -1,21 +1,4 @@
--- What ofsted search shows of each report it found ($report_nos): who, when, which kind and grade, and where to
--- read it (the Ofsted file's URL where known, else the file it was loaded from).
-SELECT
-    r.report_no,
-    coalesce(p.name, r.provider_name) AS provider_name,
-    r.urn,
-    p.la_code,
-    p.ons_code,
-    p.region,
-    r.kind,
-    r.framework,
-    r.inspection_end,
-    overall.grade AS overall_grade,
-    coalesce(r.source_url, r.path) AS address,
-    r.source_url,
-    r.path,
-    r.report_id
-FROM reports AS r
-LEFT JOIN providers AS p ON p.urn = r.urn
-LEFT JOIN judgements AS overall ON overall.report_id = r.report_id AND overall.area = 'overall_effectiveness'
-WHERE r.report_no IN (SELECT unnest($report_nos));
+-- What ofsted search shows of each report it found ($report_nos): report_context.sql's columns.
+SELECT *
+FROM ({report_context}) AS context
+WHERE report_no IN (SELECT unnest($report_nos));
